@@ -53,6 +53,10 @@ try {
   const jest = spawnSync(
     process.execPath,
     [
+      // PGlite (the embedded database) loads its WebAssembly through import(), which jest's module
+      // sandbox allows only with VM modules enabled.
+      '--experimental-vm-modules',
+      '--disable-warning=ExperimentalWarning',
       join(root, 'node_modules', 'jest', 'bin', 'jest.js'),
       '--json',
       `--outputFile=${resultsFile}`,

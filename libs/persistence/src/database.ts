@@ -1,0 +1,63 @@
+import { mkdirSync } from 'node:fs';
+import { DataSource, type MixedList } from 'typeorm';
+import { PGlite } from '@electric-sql/pglite';
+import { pglitePgDriver } from './pglite-pool';
+import { typeormSqlClient } from './typeorm-sql-client';
+import type { SqlClient } from './sql-client';
+import { ALL_MIGRATIONS } from './migrations';
+
+export type DatabaseOptions =
+  | { kind: 'postgres'; url: string; poolSize?: number; schema?: string }
+  /** dataDir undefined = in memory (tests); otherwise persisted there. */
+  | { kind: 'pglite'; dataDir?: string };
+
+export interface Database {
+  readonly kind: DatabaseOptions['kind'];
+  readonly dataSource: DataSource;
+  readonly sql: SqlClient;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the platform database and brings its schema up to date. PostgreSQL and PGlite run the same
+ * reviewed migrations (`synchronize` stays off).
+ */
+export async function openDatabase(options: DatabaseOptions, migrations: MixedList<Function> = ALL_MIGRATIONS): Promise<Database> {
+  let pglite: PGlite | undefined;
+  let dataSource: DataSource;
+  if (options.kind === 'pglite') {
+    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+    pglite = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
+    dataSource = new DataSource({
+      type: 'postgres',
+      driver: pglitePgDriver(pglite),
+      synchronize: false,
+      migrations,
+      migrationsTransactionMode: 'each',
+    });
+  } else {
+    dataSource = new DataSource({
+      type: 'postgres',
+      url: options.url,
+      poolSize: options.poolSize ?? 10,
+      synchronize: false,
+      migrations,
+      migrationsTransactionMode: 'each',
+      ...(options.schema ? { schema: options.schema, extra: { options: `-c search_path=${options.schema}` } } : {}),
+    });
+  }
+  await dataSource.initialize();
+  if (options.kind === 'postgres' && options.schema) {
+    await dataSource.query(`create schema if not exists "${options.schema}"`);
+  }
+  await dataSource.runMigrations();
+  return {
+    kind: options.kind,
+    dataSource,
+    sql: typeormSqlClient(dataSource),
+    async close() {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await pglite?.close();
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export * from './sql-client';
+export * from './database';
+export * from './typeorm-sql-client';

@@ -1,0 +1,4 @@
+import { CoreSchema1732300000000 } from './1732300000000-core-schema';
+
+/** Every migration, oldest first. PostgreSQL and PGlite run the same list. */
+export const ALL_MIGRATIONS = [CoreSchema1732300000000];

@@ -11,7 +11,9 @@ describe('embedded database (PGlite)', () => {
     const tables = await db.sql.query<{ table_name: string }>(
       `select table_name from information_schema.tables where table_schema = 'public' order by 1`,
     );
-    expect(tables.map((t) => t.table_name)).toEqual(expect.arrayContaining(['epcis_events', 'participants', 'products']));
+    expect(tables.map((t) => t.table_name)).toEqual(
+      expect.arrayContaining(['epcis_events', 'participants', 'products']),
+    );
   });
 
   it('keeps concurrent transactions apart on its single connection', async () => {
@@ -35,7 +37,10 @@ describe('embedded database (PGlite)', () => {
   it('returns rows for parameterised queries and affected rows for updates', async () => {
     await db.sql.query(`create table probe2 (id int primary key)`);
     await db.sql.query(`insert into probe2 select generate_series(1, 5)`);
-    const rows = await db.sql.query<{ n: number }>(`select count(*)::int as n from probe2 where id > $1`, [2]);
+    const rows = await db.sql.query<{ n: number }>(
+      `select count(*)::int as n from probe2 where id > $1`,
+      [2],
+    );
     expect(rows).toEqual([{ n: 3 }]);
   });
 });

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { DataSource, type MixedList } from 'typeorm';
+import { DataSource, type MigrationInterface } from 'typeorm';
 import { PGlite } from '@electric-sql/pglite';
 import { pglitePgDriver } from './pglite-pool';
 import { typeormSqlClient } from './typeorm-sql-client';
@@ -22,7 +22,10 @@ export interface Database {
  * Opens the platform database and brings its schema up to date. PostgreSQL and PGlite run the same
  * reviewed migrations (`synchronize` stays off).
  */
-export async function openDatabase(options: DatabaseOptions, migrations: MixedList<Function> = ALL_MIGRATIONS): Promise<Database> {
+export async function openDatabase(
+  options: DatabaseOptions,
+  migrations: (new () => MigrationInterface)[] = ALL_MIGRATIONS,
+): Promise<Database> {
   let pglite: PGlite | undefined;
   let dataSource: DataSource;
   if (options.kind === 'pglite') {
@@ -43,7 +46,9 @@ export async function openDatabase(options: DatabaseOptions, migrations: MixedLi
       synchronize: false,
       migrations,
       migrationsTransactionMode: 'each',
-      ...(options.schema ? { schema: options.schema, extra: { options: `-c search_path=${options.schema}` } } : {}),
+      ...(options.schema
+        ? { schema: options.schema, extra: { options: `-c search_path=${options.schema}` } }
+        : {}),
     });
   }
   await dataSource.initialize();

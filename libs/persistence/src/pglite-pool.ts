@@ -52,9 +52,7 @@ class PgliteClient extends EventEmitter {
     try {
       // Parameterless strings may hold several statements (migrations); exec runs them all.
       const result =
-        values && values.length > 0
-          ? await this.db.query(sql, values)
-          : (await this.db.exec(sql)).at(-1);
+        values && values.length > 0 ? await this.db.query(sql, values) : (await this.db.exec(sql)).at(-1);
       const pg = toPgResult(sql, result);
       done?.(null, pg);
       return pg;

@@ -23,6 +23,10 @@ export function typeormSqlClient(dataSource: DataSource): SqlClient {
         await runner.release();
       }
     },
-    transaction: (work) => dataSource.transaction((manager) => work(runnerClient(manager.queryRunner!))),
+    transaction: (work) =>
+      dataSource.transaction((manager) => {
+        if (!manager.queryRunner) throw new Error('TypeORM gave a transaction without a query runner');
+        return work(runnerClient(manager.queryRunner));
+      }),
   };
 }

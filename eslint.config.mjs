@@ -9,7 +9,10 @@ const typeRules = [
     sourceTag: 'type:app',
     onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:domain', 'type:util'],
   },
-  { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:domain', 'type:util'] },
+  {
+    sourceTag: 'type:feature',
+    onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:domain', 'type:util'],
+  },
   {
     sourceTag: 'type:data-access',
     onlyDependOnLibsWithTags: ['type:data-access', 'type:domain', 'type:util'],
@@ -29,10 +32,13 @@ const scopeRules = [
   { sourceTag: 'scope:custody', onlyDependOnLibsWithTags: ['scope:shared', 'scope:custody'] },
   { sourceTag: 'scope:ledger', onlyDependOnLibsWithTags: ['scope:shared', 'scope:custody', 'scope:ledger'] },
   { sourceTag: 'scope:capture', onlyDependOnLibsWithTags: ['scope:shared', 'scope:capture'] },
-  { sourceTag: 'scope:edge', onlyDependOnLibsWithTags: ['scope:shared', 'scope:edge'] },
+  {
+    sourceTag: 'scope:edge',
+    onlyDependOnLibsWithTags: ['scope:shared', 'scope:capture', 'scope:custody', 'scope:edge'],
+  },
   {
     sourceTag: 'scope:verification',
-    onlyDependOnLibsWithTags: ['scope:shared', 'scope:custody', 'scope:verification'],
+    onlyDependOnLibsWithTags: ['scope:shared', 'scope:capture', 'scope:custody', 'scope:verification'],
   },
   { sourceTag: 'scope:trace', onlyDependOnLibsWithTags: ['scope:shared', 'scope:custody', 'scope:trace'] },
   {

@@ -20,7 +20,9 @@ const moduleNameMapper = Object.fromEntries(
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.[cm]?[tj]s$': swc },
+  // A few dependencies ship only ES modules; SWC turns them into CommonJS for jest's sandbox.
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   moduleNameMapper,
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.infra/'],
 };

@@ -11,6 +11,8 @@ describe('platform configuration', () => {
       kafkaBrokers: [],
       mqttUrl: undefined,
       fabric: undefined,
+      databaseSchema: undefined,
+      namespace: undefined,
     });
   });
 

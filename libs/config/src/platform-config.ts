@@ -14,6 +14,10 @@ export interface PlatformConfig {
   /** External MQTT broker; absent means the embedded broker on mqttPort. */
   mqttUrl: string | undefined;
   fabric: FabricConfig | undefined;
+  /** PostgreSQL schema for all tables (default: the connection's search_path, usually public). */
+  databaseSchema: string | undefined;
+  /** Prefix for event-log topics and consumer groups, so platforms can share one Kafka. */
+  namespace: string | undefined;
 }
 
 export interface FabricConfig {
@@ -75,6 +79,16 @@ function fabricConfig(env: Env, problems: string[]): FabricConfig | undefined {
   };
 }
 
+function identifier(env: Env, name: string, problems: string[]): string | undefined {
+  const value = env[name];
+  if (value === undefined || value === '') return undefined;
+  if (!/^[a-z][a-z0-9_-]{0,62}$/.test(value)) {
+    problems.push(`${name}=${value} must be lower-case letters, digits, _ or -, starting with a letter`);
+    return undefined;
+  }
+  return value;
+}
+
 export function loadPlatformConfig(env: Env = process.env): PlatformConfig {
   const problems: string[] = [];
   const databaseUrl = env['DATABASE_URL'] || undefined;
@@ -99,6 +113,8 @@ export function loadPlatformConfig(env: Env = process.env): PlatformConfig {
     kafkaBrokers,
     mqttUrl,
     fabric: fabricConfig(env, problems),
+    databaseSchema: identifier(env, 'DATABASE_SCHEMA', problems),
+    namespace: identifier(env, 'EVENT_LOG_NAMESPACE', problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -1,0 +1,5 @@
+export * from './event-intake.service';
+export * from './capture.module';
+export * from './event-parties';
+export * from './captured-event.codec';
+export { visibleGlns } from './event-query.service';

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@pharmatrace/auth';
+import { ProductController } from './product.controller';
+import { ProductRepository } from './product.repository';
+import { ProductService } from './product.service';
+import { PrefixDirectory } from './prefix-directory.service';
+
+@Module({
+  imports: [AuthModule],
+  controllers: [ProductController],
+  providers: [ProductRepository, ProductService, PrefixDirectory],
+  exports: [ProductRepository, PrefixDirectory],
+})
+export class MasterDataModule {}

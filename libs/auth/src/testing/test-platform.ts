@@ -1,13 +1,7 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadPlatformConfig } from '@pharmatrace/config';
-import {
-  createHttpApp,
-  openPorts,
-  RuntimeModule,
-  type OpenPorts,
-  type RuntimePorts,
-} from '@pharmatrace/runtime';
+import { createHttpApp, openPorts, type OpenPorts, type RuntimePorts } from '@pharmatrace/runtime';
 import { engineSettings, uniqueName } from '@pharmatrace/testing';
 import { ApiKeyService } from '../api-key.service';
 import type { Participant, ParticipantRole } from '../participant';

@@ -130,7 +130,11 @@ export interface EpcisEvent {
   disposition?: string;
   persistentDisposition?: PersistentDisposition;
   readPoint?: string;
+  /** Namespaced extension fields given inside the `readPoint` object, verbatim. */
+  readPointExtensions?: Record<string, unknown>;
   bizLocation?: string;
+  /** Namespaced extension fields given inside the `bizLocation` object, verbatim. */
+  bizLocationExtensions?: Record<string, unknown>;
   bizTransactionList?: BizTransaction[];
   sourceList?: SourceOrDestination[];
   destinationList?: SourceOrDestination[];
@@ -139,6 +143,12 @@ export interface EpcisEvent {
 
   /** Namespaced extension fields, verbatim. */
   extensions?: Record<string, unknown>;
+  /**
+   * Prefix → namespace IRI for the non-standard CURIE prefixes used by this event's extension keys
+   * (`extensions`, `ilmd`, sensor and location extensions), taken from the document's `@context`, so the
+   * event stays self-describing (event hash, re-export) once separated from its document.
+   */
+  namespaces?: Record<string, string>;
 }
 
 /**

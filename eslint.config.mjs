@@ -29,7 +29,10 @@ const typeRules = [
 // another only where the design says so.
 const scopeRules = [
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-  { sourceTag: 'scope:custody', onlyDependOnLibsWithTags: ['scope:shared', 'scope:custody'] },
+  {
+    sourceTag: 'scope:custody',
+    onlyDependOnLibsWithTags: ['scope:shared', 'scope:capture', 'scope:custody'],
+  },
   { sourceTag: 'scope:ledger', onlyDependOnLibsWithTags: ['scope:shared', 'scope:custody', 'scope:ledger'] },
   { sourceTag: 'scope:capture', onlyDependOnLibsWithTags: ['scope:shared', 'scope:capture'] },
   {

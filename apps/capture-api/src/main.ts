@@ -24,7 +24,10 @@ class CaptureApiModule {
 async function main(): Promise<void> {
   const config = loadPlatformConfig();
   const ports = await openPorts(config);
-  const app = await createHttpApp(CaptureApiModule.with(ports), { title: 'PharmaTrace capture API' });
+  const app = await createHttpApp(
+    CaptureApiModule.with({ ...ports, tuning: { consumerBatchSize: config.consumerBatchSize } }),
+    { title: 'PharmaTrace capture API' },
+  );
   closeOnSignal(app, () => ports.close());
   await app.listen(config.httpPort, config.httpHost);
 }

@@ -6,7 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { Topics, type Consumer, type EventLog } from '@pharmatrace/messaging';
-import { EVENT_LOG, MetricsRegistry } from '@pharmatrace/runtime';
+import { EVENT_LOG, MetricsRegistry, TUNING, type Tuning } from '@pharmatrace/runtime';
 import { decodeCapturedEvent } from './captured-event.codec';
 import { EventStoreRepository } from './event-store.repository';
 
@@ -25,13 +25,14 @@ export class EventStoreConsumer implements OnApplicationBootstrap, OnApplication
     @Inject(EVENT_LOG) private readonly log: EventLog,
     private readonly store: EventStoreRepository,
     private readonly metrics: MetricsRegistry,
+    @Inject(TUNING) private readonly tuning: Tuning,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.consumer = await this.log.consume({
       groupId: EVENT_STORE_GROUP,
       topic: Topics.EpcisEvents,
-      maxBatchSize: 1000,
+      maxBatchSize: this.tuning.consumerBatchSize,
       handleBatch: async (records) => {
         const stored = await this.store.store(records.map(decodeCapturedEvent));
         this.metrics.increment(

@@ -13,6 +13,7 @@ describe('platform configuration', () => {
       fabric: undefined,
       databaseSchema: undefined,
       namespace: undefined,
+      consumerBatchSize: 1000,
     });
   });
 

@@ -18,6 +18,8 @@ export interface PlatformConfig {
   databaseSchema: string | undefined;
   /** Prefix for event-log topics and consumer groups, so platforms can share one Kafka. */
   namespace: string | undefined;
+  /** Most events a consumer handles in one transaction. */
+  consumerBatchSize: number;
 }
 
 export interface FabricConfig {
@@ -79,6 +81,17 @@ function fabricConfig(env: Env, problems: string[]): FabricConfig | undefined {
   };
 }
 
+function positiveInteger(env: Env, name: string, fallback: number, max: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    problems.push(`${name}=${raw} must be an integer from 1 to ${max}`);
+    return fallback;
+  }
+  return value;
+}
+
 function identifier(env: Env, name: string, problems: string[]): string | undefined {
   const value = env[name];
   if (value === undefined || value === '') return undefined;
@@ -115,6 +128,7 @@ export function loadPlatformConfig(env: Env = process.env): PlatformConfig {
     fabric: fabricConfig(env, problems),
     databaseSchema: identifier(env, 'DATABASE_SCHEMA', problems),
     namespace: identifier(env, 'EVENT_LOG_NAMESPACE', problems),
+    consumerBatchSize: positiveInteger(env, 'CONSUMER_BATCH_SIZE', 1000, 10_000, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

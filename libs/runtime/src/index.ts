@@ -10,3 +10,4 @@ export * from './ports';
 export * from './embedded-log.migration';
 export * from './namespaced-event-log';
 export * from './run-service';
+export * from './outbox';

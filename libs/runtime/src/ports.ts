@@ -4,6 +4,7 @@ import {
   EmbeddedEventLog,
   KafkaEventLog,
   platformTopicSpecs,
+  Topics,
   type EventLog,
   type MessagingLogger,
 } from '@pharmatrace/messaging';
@@ -48,7 +49,13 @@ export async function openPorts(
         : new EmbeddedEventLog({ sql: database.sql, logger: options.logger });
     const namespace = options.namespace ?? config.namespace;
     if (namespace) eventLog = new NamespacedEventLog(eventLog, namespace);
-    await eventLog.ensureTopics(platformTopicSpecs());
+    // One partition for captured events: custody needs one order across participants (a receipt must
+    // not overtake the shipment it closes). Throughput comes from batching, not partitions (ADR 6).
+    await eventLog.ensureTopics(
+      platformTopicSpecs().map((spec) =>
+        spec.topic === Topics.EpcisEvents ? { ...spec, partitions: 1 } : spec,
+      ),
+    );
   } catch (error) {
     await database.close();
     throw error;

@@ -1,7 +1,16 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import type { Database } from '@pharmatrace/persistence';
 import type { EventLog } from '@pharmatrace/messaging';
-import { CLOCK, DATABASE, EVENT_LOG, systemClock, type Clock } from './runtime.tokens';
+import {
+  CLOCK,
+  DATABASE,
+  DEFAULT_TUNING,
+  EVENT_LOG,
+  systemClock,
+  TUNING,
+  type Clock,
+  type Tuning,
+} from './runtime.tokens';
 import { MetricsRegistry } from './metrics.registry';
 import { HealthController } from './health.controller';
 
@@ -9,6 +18,7 @@ export interface RuntimePorts {
   database: Database;
   eventLog: EventLog;
   clock?: Clock;
+  tuning?: Partial<Tuning>;
 }
 
 /**
@@ -26,9 +36,10 @@ export class RuntimeModule {
         { provide: DATABASE, useValue: ports.database },
         { provide: EVENT_LOG, useValue: ports.eventLog },
         { provide: CLOCK, useValue: ports.clock ?? systemClock },
+        { provide: TUNING, useValue: { ...DEFAULT_TUNING, ...ports.tuning } },
         MetricsRegistry,
       ],
-      exports: [DATABASE, EVENT_LOG, CLOCK, MetricsRegistry],
+      exports: [DATABASE, EVENT_LOG, CLOCK, TUNING, MetricsRegistry],
     };
   }
 }

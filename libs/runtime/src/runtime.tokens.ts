@@ -9,3 +9,13 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => new Date() };
+
+export const TUNING = Symbol('Tuning');
+
+/** Knobs operators turn without code changes. */
+export interface Tuning {
+  /** Most records a consumer handles in one transaction. */
+  consumerBatchSize: number;
+}
+
+export const DEFAULT_TUNING: Tuning = { consumerBatchSize: 1000 };

@@ -12,7 +12,7 @@ export class CustodySchema1732300200000 implements MigrationInterface {
     await db.query(`
       create table packs (
         epc text primary key,
-        kind text not null check (kind in ('pack', 'container')),
+        kind text not null check (kind in ('item', 'container')),
         gtin char(14),
         serial text,
         lot text,
@@ -26,8 +26,8 @@ export class CustodySchema1732300200000 implements MigrationInterface {
         version integer not null default 1,
         state jsonb not null
       );
-      create unique index packs_gtin_serial on packs (gtin, serial) where kind = 'pack';
-      create index packs_gtin_lot on packs (gtin, lot) where kind = 'pack';
+      create unique index packs_gtin_serial on packs (gtin, serial) where kind = 'item';
+      create index packs_gtin_lot on packs (gtin, lot) where kind = 'item';
       create index packs_parent on packs (parent_epc) where parent_epc is not null;
       create index packs_custodian on packs (custodian_gln);
 
@@ -46,24 +46,24 @@ export class CustodySchema1732300200000 implements MigrationInterface {
       create table handoffs (
         id text primary key,
         from_gln char(13) not null,
-        to_gln char(13),
-        status text not null check (status in ('open', 'verified', 'cancelled', 'disputed')),
-        shipment_event_id text not null,
-        receipt_event_id text,
-        opened_at timestamptz not null,
+        to_gln char(13) not null,
+        status text not null check (status in ('open', 'verified', 'cancelled')),
+        shipped_at timestamptz not null,
         closed_at timestamptz,
-        epcs text[] not null,
-        details jsonb not null default '{}'
+        items text[] not null,
+        state jsonb not null
       );
-      create index handoffs_epcs on handoffs using gin (epcs);
+      create index handoffs_items on handoffs using gin (items);
       create index handoffs_open_to on handoffs (to_gln) where status = 'open';
 
       create table lots (
         gtin char(14) not null,
         lot text not null,
         status text not null check (status in ('active', 'recalled')),
-        recall jsonb,
-        updated_at timestamptz not null,
+        status_set_by char(13),
+        status_set_at timestamptz,
+        status_reason text,
+        recall_id text,
         primary key (gtin, lot)
       );
 
@@ -92,10 +92,12 @@ export class CustodySchema1732300200000 implements MigrationInterface {
       create table processed_events (
         consumer text not null,
         event_hash text not null,
+        event_id text not null,
         processed_at timestamptz not null default now(),
-        outcome jsonb,
+        correction jsonb,
         primary key (consumer, event_hash)
       );
+      create index processed_events_event_id on processed_events (consumer, event_id);
 
       create table ledger_receipts (
         record_id text primary key,
@@ -109,6 +111,18 @@ export class CustodySchema1732300200000 implements MigrationInterface {
         anchored_at timestamptz
       );
       create index ledger_receipts_subject on ledger_receipts (subject);
+
+      alter table products add column status_set_by char(13), add column status_set_at timestamptz,
+        add column status_reason text;
+
+      create table outbox (
+        id bigserial primary key,
+        topic text not null,
+        key text not null,
+        value text not null,
+        headers jsonb not null default '{}',
+        created_at timestamptz not null default now()
+      );
 
       create table access_audit (
         id bigserial primary key,
@@ -126,6 +140,7 @@ export class CustodySchema1732300200000 implements MigrationInterface {
   async down(db: QueryRunner): Promise<void> {
     await db.query(`
       drop table access_audit;
+      drop table outbox;
       drop table ledger_receipts;
       drop table processed_events;
       drop table alerts;
@@ -133,6 +148,7 @@ export class CustodySchema1732300200000 implements MigrationInterface {
       drop table handoffs;
       drop table aggregation_history;
       drop table packs;
+      alter table products drop column status_set_by, drop column status_set_at, drop column status_reason;
     `);
   }
 }

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@pharmatrace/auth';
+import { OutboxRelay } from '@pharmatrace/runtime';
+import { AlertController } from './alert.controller';
+import { AlertRepository } from './alert.repository';
+import { CustodyProcessor } from './custody-processor.service';
+import { CustodyStoreRepository } from './custody-store.repository';
+
+/** The custody processor (consumer of captured events), its outbox relay, and the alerts API. */
+@Module({
+  imports: [AuthModule],
+  controllers: [AlertController],
+  providers: [CustodyStoreRepository, CustodyProcessor, OutboxRelay, AlertRepository],
+  exports: [CustodyStoreRepository, AlertRepository],
+})
+export class CustodyProcessingModule {}

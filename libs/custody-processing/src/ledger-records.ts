@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson, type CustodyOutcome, type ParticipantDirectory } from '@pharmatrace/custody';
+import type { CapturedEvent } from '@pharmatrace/epcis';
+import { Topics } from '@pharmatrace/messaging';
+import type { OutboxMessage } from '@pharmatrace/runtime';
+
+/** Fabric organisation of a participant; unknown participants anchor under the platform's own MSP. */
+function mspOf(directory: ParticipantDirectory, gln: string | undefined): string | undefined {
+  if (gln === undefined) return undefined;
+  return directory.participant(gln)?.mspId;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * One ledger record per pack, container or lot whose state an event changed: the hash of the new
+ * off-chain state, so the ledger can later prove the database was not rewritten. Observations and
+ * refused changes change nothing and anchor nothing.
+ */
+export function ledgerRecordsOf(
+  captured: CapturedEvent,
+  outcome: CustodyOutcome,
+  directory: ParticipantDirectory,
+): OutboxMessage[] {
+  const { event } = captured;
+  const submitterMsp = mspOf(directory, captured.capturedBy) ?? 'PharmaTraceMSP';
+  const records = [];
+  for (const change of outcome.packs) {
+    const state = change.after;
+    if (!state) continue;
+    records.push({
+      recordId: `${event.eventHash}#${state.epc}`,
+      subject: state.epc,
+      kind: state.kind === 'item' ? 'pack' : 'container',
+      operation: outcome.operation,
+      status: state.status,
+      ownerGln: state.owner,
+      ownerMsp: mspOf(directory, state.owner) ?? submitterMsp,
+      custodianGln: state.custodian,
+      custodianMsp: mspOf(directory, state.custodian) ?? submitterMsp,
+      submitterGln: captured.capturedBy,
+      submitterMsp,
+      ...(state.kind === 'item' ? { gtin: state.gtin, lot: state.lot } : {}),
+      stateHash: sha256(canonicalJson(state)),
+      eventHash: event.eventHash,
+      eventId: event.eventID,
+      eventTime: event.eventTime,
+      version: state.version,
+    });
+  }
+  for (const change of outcome.lots) {
+    const lot = change.after;
+    const subject = `lot:${lot.gtin}|${lot.lot}`;
+    records.push({
+      recordId: `${event.eventHash}#${subject}`,
+      subject,
+      kind: 'lot',
+      operation: outcome.operation,
+      status: lot.status,
+      ownerGln: directory.ownerOfGtin(lot.gtin)?.gln ?? captured.capturedBy,
+      ownerMsp: directory.ownerOfGtin(lot.gtin)?.mspId ?? submitterMsp,
+      submitterGln: captured.capturedBy,
+      submitterMsp,
+      gtin: lot.gtin,
+      lot: lot.lot,
+      stateHash: sha256(canonicalJson(lot)),
+      eventHash: event.eventHash,
+      eventId: event.eventID,
+      eventTime: event.eventTime,
+      version: 1,
+    });
+  }
+  return records.map((record) => ({
+    topic: Topics.LedgerRecords,
+    key: record.subject,
+    value: JSON.stringify(record),
+  }));
+}

@@ -1,0 +1,2 @@
+export * from './three-tier.scenario';
+export * from './seed-three-tier';

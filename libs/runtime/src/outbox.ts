@@ -32,7 +32,6 @@ const BATCH = 500;
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
-  private running = false;
   private stopped = false;
   private wake: (() => void) | undefined;
   private loop: Promise<void> | undefined;
@@ -78,7 +77,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async run(): Promise<void> {
-    this.running = true;
     while (!this.stopped) {
       try {
         await this.flush();
@@ -96,6 +94,5 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         };
       });
     }
-    this.running = false;
   }
 }

@@ -13,11 +13,7 @@
  * - extension fields (namespaced keys such as `example:temperature`) are kept verbatim in `extensions`.
  */
 export type EpcisEventType =
-  | 'ObjectEvent'
-  | 'AggregationEvent'
-  | 'TransactionEvent'
-  | 'TransformationEvent'
-  | 'AssociationEvent';
+  'ObjectEvent' | 'AggregationEvent' | 'TransactionEvent' | 'TransformationEvent' | 'AssociationEvent';
 
 export type EpcisAction = 'ADD' | 'OBSERVE' | 'DELETE';
 

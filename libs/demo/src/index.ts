@@ -1,0 +1,6 @@
+export * from './demo-network';
+export * from './demo-credentials';
+export * from './demo-seeder.service';
+export * from './demo.module';
+export * from './demo-runner';
+export * from './demo-client';

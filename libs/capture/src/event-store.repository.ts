@@ -36,7 +36,22 @@ export class EventStoreRepository {
    * Inserts the batch in one statement; events already stored (same hash, or same eventID) are skipped.
    * Returns how many were new.
    */
-  async store(batch: readonly CapturedEvent[], client: SqlClient = this.sql): Promise<number> {
+  async store(all: readonly CapturedEvent[], client: SqlClient = this.sql): Promise<number> {
+    const batch = all.filter((captured) => !captured.event.errorDeclaration);
+    const declarations = all.filter((captured) => captured.event.errorDeclaration);
+    const inserted = await this.insert(batch, client);
+    // An error declaration marks the stored event (same eventID) as erroneous rather than adding one.
+    for (const { event } of declarations) {
+      await client.query(
+        `update epcis_events set document = document || jsonb_build_object('errorDeclaration', $2::jsonb)
+          where event_id = $1 and not document ? 'errorDeclaration'`,
+        [event.eventID, JSON.stringify(event.errorDeclaration)],
+      );
+    }
+    return inserted;
+  }
+
+  private async insert(batch: readonly CapturedEvent[], client: SqlClient): Promise<number> {
     if (batch.length === 0) return 0;
     const rows = batch.map((captured) => {
       const { event } = captured;

@@ -6,7 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { decodeCapturedEvent } from '@pharmatrace/capture';
-import type { CapturedEvent } from '@pharmatrace/epcis';
+import { eventIdempotencyKey, type CapturedEvent } from '@pharmatrace/epcis';
 import { Topics, type ConsumedRecord, type Consumer, type EventLog } from '@pharmatrace/messaging';
 import type { Database } from '@pharmatrace/persistence';
 import { DATABASE, EVENT_LOG, MetricsRegistry, OutboxRelay, TUNING, type Tuning } from '@pharmatrace/runtime';
@@ -51,12 +51,13 @@ export class CustodyProcessor implements OnApplicationBootstrap, OnApplicationSh
     const decoded = records.map(decodeCapturedEvent);
     const done = await this.store.processed(
       CUSTODY_CONSUMER,
-      decoded.map((c) => c.event.eventHash),
+      decoded.map((c) => eventIdempotencyKey(c.event)),
     );
     const fresh: CapturedEvent[] = [];
     for (const captured of decoded) {
-      if (done.has(captured.event.eventHash)) continue;
-      done.add(captured.event.eventHash); // the same event twice in one batch
+      const key = eventIdempotencyKey(captured.event);
+      if (done.has(key)) continue;
+      done.add(key); // the same event twice in one batch
       fresh.push(captured);
     }
     if (fresh.length === 0) return;

@@ -96,7 +96,8 @@ export class CustodyStoreRepository {
     if (eventIds.length === 0) return new Map();
     const rows = await this.sql.query<{ event_id: string; correction: CorrectionRecord }>(
       `select event_id, correction from processed_events
-        where consumer = $1 and event_id = any($2::text[]) and correction is not null`,
+        where consumer = $1 and event_id = any($2::text[]) and correction is not null
+          and event_hash not like '%#error-declaration'`,
       [consumer, eventIds],
     );
     return new Map(rows.map((row) => [row.event_id, row.correction]));

@@ -9,7 +9,7 @@ import {
   type ParticipantDirectory,
   type ProductRecord,
 } from '@pharmatrace/custody';
-import type { CapturedEvent } from '@pharmatrace/epcis';
+import { eventIdempotencyKey, type CapturedEvent } from '@pharmatrace/epcis';
 import { Topics } from '@pharmatrace/messaging';
 import type { SqlClient } from '@pharmatrace/persistence';
 import { enqueueOutbox, type OutboxMessage } from '@pharmatrace/runtime';
@@ -146,7 +146,7 @@ export async function writeCustodyBatch(
       CUSTODY_CONSUMER,
       JSON.stringify(
         applied.map(({ captured, outcome }) => ({
-          event_hash: captured.event.eventHash,
+          event_hash: eventIdempotencyKey(captured.event),
           event_id: captured.event.eventID,
           correction:
             outcome.packs.length > 0 || outcome.handoffs.length > 0 ? correctionRecordOf(outcome) : null,

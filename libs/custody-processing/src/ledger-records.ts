@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson, type CustodyOutcome, type ParticipantDirectory } from '@pharmatrace/custody';
-import type { CapturedEvent } from '@pharmatrace/epcis';
+import { eventIdempotencyKey, type CapturedEvent } from '@pharmatrace/epcis';
 import { Topics } from '@pharmatrace/messaging';
 import type { OutboxMessage } from '@pharmatrace/runtime';
 
@@ -23,13 +23,14 @@ export function ledgerRecordsOf(
   directory: ParticipantDirectory,
 ): OutboxMessage[] {
   const { event } = captured;
+  const key = eventIdempotencyKey(event);
   const submitterMsp = mspOf(directory, captured.capturedBy) ?? 'PharmaTraceMSP';
   const records = [];
   for (const change of outcome.packs) {
     const state = change.after;
     if (!state) continue;
     records.push({
-      recordId: `${event.eventHash}#${state.epc}`,
+      recordId: `${key}#${state.epc}`,
       subject: state.epc,
       kind: state.kind === 'item' ? 'pack' : 'container',
       operation: outcome.operation,
@@ -52,7 +53,7 @@ export function ledgerRecordsOf(
     const lot = change.after;
     const subject = `lot:${lot.gtin}|${lot.lot}`;
     records.push({
-      recordId: `${event.eventHash}#${subject}`,
+      recordId: `${key}#${subject}`,
       subject,
       kind: 'lot',
       operation: outcome.operation,

@@ -4,3 +4,4 @@ export * from './demo-seeder.service';
 export * from './demo.module';
 export * from './demo-runner';
 export * from './demo-client';
+export * from './demo-scenario';

@@ -2,25 +2,34 @@
  * The three-tier scenario as raw EPCIS 2.0 JSON, the way each participant would post it:
  * manufacturer → wholesaler → pharmacy, 1,000 packs in 10 cases on 1 pallet.
  */
-export const MANUFACTURER = {
+export interface ScenarioParticipant {
+  gln: string;
+  role: 'manufacturer' | 'distributor' | 'pharmacy' | 'regulator';
+  companyPrefixes: string[];
+  locations: { sgln: string; name: string }[];
+  mspId: string;
+  pgln: string;
+}
+
+export const MANUFACTURER: ScenarioParticipant = {
   gln: '0614141000012',
-  role: 'manufacturer' as const,
+  role: 'manufacturer',
   companyPrefixes: ['0614141'],
   locations: [{ sgln: 'urn:epc:id:sgln:0614141.00001.0', name: 'Plant' }],
   mspId: 'Org1MSP',
   pgln: 'urn:epc:id:pgln:0614141.00001',
 };
-export const WHOLESALER = {
+export const WHOLESALER: ScenarioParticipant = {
   gln: '4012345000016',
-  role: 'distributor' as const,
+  role: 'distributor',
   companyPrefixes: ['4012345'],
   locations: [{ sgln: 'urn:epc:id:sgln:4012345.00001.0', name: 'Warehouse' }],
   mspId: 'Org1MSP',
   pgln: 'urn:epc:id:pgln:4012345.00001',
 };
-export const PHARMACY = {
+export const PHARMACY: ScenarioParticipant = {
   gln: '9520001000010',
-  role: 'pharmacy' as const,
+  role: 'pharmacy',
   companyPrefixes: ['9520001'],
   locations: [{ sgln: 'urn:epc:id:sgln:9520001.00001.0', name: 'Pharmacy counter' }],
   mspId: 'Org2MSP',
@@ -64,7 +73,7 @@ function aggregation(parentID: string, childEPCs: string[], action: 'ADD' | 'DEL
     ...where(sgln),
   };
 }
-const ship = (epcs: string[], from: typeof MANUFACTURER, to: typeof WHOLESALER) =>
+const ship = (epcs: string[], from: ScenarioParticipant, to: ScenarioParticipant) =>
   object(
     epcs,
     {
@@ -76,7 +85,7 @@ const ship = (epcs: string[], from: typeof MANUFACTURER, to: typeof WHOLESALER) 
     },
     from.locations[0]?.sgln ?? '',
   );
-const receive = (epcs: string[], at: typeof WHOLESALER) =>
+const receive = (epcs: string[], at: ScenarioParticipant) =>
   object(
     epcs,
     { action: 'OBSERVE', bizStep: 'receiving', disposition: 'in_progress' },
@@ -84,7 +93,7 @@ const receive = (epcs: string[], at: typeof WHOLESALER) =>
   );
 
 export interface ScenarioStep {
-  by: typeof MANUFACTURER;
+  by: ScenarioParticipant;
   events: unknown[];
 }
 

@@ -160,3 +160,11 @@ export interface CapturedEvent {
   /** ISO UTC time the platform accepted the event (EPCIS recordTime). */
   recordTime: string;
 }
+
+/**
+ * The key under which consumers apply an event once. The CBV event hash leaves errorDeclaration out, so
+ * an error declaration hashes like the event it declares erroneous; it gets a key of its own.
+ */
+export function eventIdempotencyKey(event: Pick<EpcisEvent, 'eventHash' | 'errorDeclaration'>): string {
+  return event.errorDeclaration ? `${event.eventHash}#error-declaration` : event.eventHash;
+}

@@ -1,11 +1,11 @@
 /**
  * Throughput of the custody machine on one core, including the loading the processor does (required
  * packs through the link index, picking states from maps) but not a database. Run with:
- *   node -e "require('./tools/bin/run-ts.js')('libs/custody/bench/custody-throughput.bench.ts')"
+ *   node -e "require('./tools/bin/run-ts.js')('tools/bench/custody-rules.bench.ts')"
  */
 import type { EpcisEvent } from '@pharmatrace/epcis';
-import type { CustodyOutcome } from '../src';
-import { applyEvent } from '../src';
+import type { CustodyOutcome } from '@pharmatrace/custody';
+import { applyEvent } from '@pharmatrace/custody';
 import {
   CustodyEventFactory,
   InMemoryCustodyStore,
@@ -14,7 +14,7 @@ import {
   sgtinOf,
   siteOf,
   ssccOf,
-} from '../src/testing';
+} from '@pharmatrace/custody/testing';
 
 /** Applies each item, fails on any alert, prints the rate. Outcomes are not kept (a processor writes them). */
 function time<T>(

@@ -4,26 +4,23 @@ import { MasterDataModule } from '@pharmatrace/master-data';
 import { CaptureJobRepository } from './capture-job.repository';
 import { CaptureController } from './capture.controller';
 import { CaptureService } from './capture.service';
-import { EventIntake } from './event-intake.service';
 import { EventQueryController } from './event-query.controller';
 import { EventQueryService } from './event-query.service';
 import { EventStoreConsumer } from './event-store.consumer';
 import { EventStoreRepository } from './event-store.repository';
-import { LoggedEventIntake } from './logged-event-intake.service';
+import { EventIntakeModule } from './event-intake.module';
 
 /** EPCIS 2.0 capture and query, and the consumer that fills the event store. */
 @Module({
-  imports: [AuthModule, MasterDataModule],
+  imports: [AuthModule, MasterDataModule, EventIntakeModule],
   controllers: [CaptureController, EventQueryController],
   providers: [
     CaptureJobRepository,
     CaptureService,
-    LoggedEventIntake,
-    { provide: EventIntake, useExisting: LoggedEventIntake },
     EventQueryService,
     EventStoreRepository,
     EventStoreConsumer,
   ],
-  exports: [EventIntake],
+  exports: [EventIntakeModule],
 })
 export class CaptureModule {}

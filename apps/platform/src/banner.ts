@@ -6,6 +6,7 @@ export function startBanner(
   config: PlatformConfig,
   ports: OpenPorts,
   credentialsFile: string | undefined,
+  mqttPort: number | undefined,
 ): string {
   const http = `http://${config.httpHost}:${config.httpPort}`;
   const key = (who: string) =>
@@ -15,6 +16,7 @@ export function startBanner(
     'PharmaTrace is running',
     `  HTTP        ${http}   (OpenAPI: ${http}/docs, health: ${http}/health, metrics: ${http}/metrics)`,
     `  database    ${ports.mode.database === 'pglite' ? `embedded PGlite in ${config.dataDir}/db` : 'PostgreSQL (DATABASE_URL)'}`,
+    `  MQTT        ${mqttPort !== undefined ? `mqtt://127.0.0.1:${mqttPort} (embedded broker; device logins in the credentials file)` : (config.mqttUrl ?? '')}`,
     `  event log   ${ports.mode.eventLog === 'embedded' ? 'embedded, in the database' : `Kafka ${config.kafkaBrokers.join(',')}`}`,
   ];
   if (credentialsFile) lines.push(`  credentials ${credentialsFile}   (API keys of the demo participants)`);

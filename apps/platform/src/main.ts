@@ -2,21 +2,24 @@ import { loadPlatformConfig } from '@pharmatrace/config';
 import { credentialsPath, DemoSeeder, writeCredentials } from '@pharmatrace/demo';
 import { closeOnSignal, createHttpApp, openPorts } from '@pharmatrace/runtime';
 import { startBanner } from './banner';
+import { edgeSettings, startEdge } from './platform-edge';
 import { PlatformModule } from './platform.module';
 
 /**
- * `npm start`: the whole platform in one process. Embedded parts (PGlite, database-backed event log)
- * unless DATABASE_URL / KAFKA_BROKERS point at real engines.
+ * `npm start`: the whole platform in one process. Embedded parts (PGlite, database-backed event log,
+ * aedes) unless DATABASE_URL / KAFKA_BROKERS / MQTT_URL point at real engines.
  */
 async function main(): Promise<void> {
   const config = loadPlatformConfig();
+  const edge = edgeSettings(config);
   const ports = await openPorts(config);
   const app = await createHttpApp(
-    PlatformModule.with({ ...ports, tuning: { consumerBatchSize: config.consumerBatchSize } }),
+    PlatformModule.with({ ...ports, tuning: { consumerBatchSize: config.consumerBatchSize } }, edge),
     { title: 'PharmaTrace', logLevels: ['error', 'warn'] },
   );
-  closeOnSignal(app, () => ports.close());
   await app.listen(config.httpPort, config.httpHost);
+  const broker = await startEdge(app, config, edge);
+  closeOnSignal(app, () => ports.close(), broker ? [() => broker.close()] : []);
 
   let credentialsFile: string | undefined;
   const seeder = app.get(DemoSeeder);
@@ -30,7 +33,7 @@ async function main(): Promise<void> {
   } else if (seedDemo) {
     credentialsFile = credentialsPath(config.dataDir);
   }
-  process.stdout.write(startBanner(config, ports, credentialsFile));
+  process.stdout.write(startBanner(config, ports, credentialsFile, broker?.port));
 }
 
 main().catch((error: unknown) => {

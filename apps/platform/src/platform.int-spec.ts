@@ -14,7 +14,14 @@ import {
   receivingEvent,
   shippingEvent,
 } from '@pharmatrace/demo';
-import { engineSettings, freePort, startChildService, uniqueName, waitFor, type ChildService } from '@pharmatrace/testing';
+import {
+  engineSettings,
+  freePort,
+  startChildService,
+  uniqueName,
+  waitFor,
+  type ChildService,
+} from '@pharmatrace/testing';
 
 /**
  * The platform as a real process: accepted events survive a SIGKILL, in the embedded mode (PGlite and
@@ -41,7 +48,12 @@ describe.each([
   let env: Record<string, string>;
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'pt-platform-'));
-    env = { ...engineEnv(), DATA_DIR: dataDir, HTTP_PORT: String(await freePort()), MQTT_PORT: String(await freePort()) };
+    env = {
+      ...engineEnv(),
+      DATA_DIR: dataDir,
+      HTTP_PORT: String(await freePort()),
+      MQTT_PORT: String(await freePort()),
+    };
   });
   afterAll(async () => {
     await child?.kill('SIGKILL');
@@ -57,13 +69,17 @@ describe.each([
 
   it('keeps every accepted event through a SIGKILL and a restart', async () => {
     child = await start();
-    await waitFor(async () => {
-      try {
-        return readCredentials(dataDir).participants.length === 5;
-      } catch {
-        return false;
-      }
-    }, 30_000, 'credentials written');
+    await waitFor(
+      () => {
+        try {
+          return Promise.resolve(readCredentials(dataDir).participants.length === 5);
+        } catch {
+          return Promise.resolve(false);
+        }
+      },
+      30_000,
+      'credentials written',
+    );
     const credentials = readCredentials(dataDir);
     const client = (key: string) =>
       new DemoClient(credentials.httpUrl, credentials.participants.find((p) => p.key === key)?.apiKey ?? '');
@@ -107,11 +123,9 @@ describe.each([
       120_000,
       'every pack with the wholesaler',
     );
-    const events = await regulator.expect<{ epcisBody: { queryResults: { resultsBody: { eventList: unknown[] } } } }>(
-      200,
-      'GET',
-      '/epcis/events?perPage=1000',
-    );
+    const events = await regulator.expect<{
+      epcisBody: { queryResults: { resultsBody: { eventList: unknown[] } } };
+    }>(200, 'GET', '/epcis/events?perPage=1000');
     expect(events.epcisBody.queryResults.resultsBody.eventList).toHaveLength(accepted);
     expect(await child.kill('SIGTERM')).toBe(0);
   }, 300_000);

@@ -1,14 +1,20 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { CaptureModule } from '@pharmatrace/capture';
+import { CaptureModule, EventIntakeModule } from '@pharmatrace/capture';
 import { CustodyProcessingModule } from '@pharmatrace/custody-processing';
 import { DemoModule } from '@pharmatrace/demo';
+import { EdgeModule, type BrokerProvisioner, type EdgeGatewayOptions } from '@pharmatrace/edge';
 import { MasterDataModule } from '@pharmatrace/master-data';
 import { RuntimeModule, type RuntimePorts } from '@pharmatrace/runtime';
+
+export interface PlatformEdge {
+  gateway: EdgeGatewayOptions;
+  provisioner: BrokerProvisioner;
+}
 
 /** Every service of the platform in one process, on whichever ports `openPorts` chose. */
 @Module({})
 export class PlatformModule {
-  static with(ports: RuntimePorts): DynamicModule {
+  static with(ports: RuntimePorts, edge: PlatformEdge): DynamicModule {
     return {
       module: PlatformModule,
       imports: [
@@ -16,6 +22,7 @@ export class PlatformModule {
         MasterDataModule,
         CaptureModule,
         CustodyProcessingModule,
+        EdgeModule.forRoot({ ...edge, intake: [EventIntakeModule] }),
         DemoModule,
       ],
     };

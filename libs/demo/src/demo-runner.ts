@@ -1,6 +1,7 @@
 import { DEMO_PRODUCTS, demoParticipant } from './demo-network';
 import type { DemoCredentials } from './demo-credentials';
 import { DemoClient } from './demo-client';
+import { scanWithDevice } from './demo-scanner';
 import {
   aggregationEvent,
   commissionEvents,
@@ -83,8 +84,17 @@ export async function runDemo(
   const pallets = plan.pallets.map((p) => p.sscc);
   await capture(m, [shippingEvent(pallets, M, W, clock)]);
   progress('shipped to the wholesaler');
-  await capture(w, [receivingEvent(pallets, W, clock)]);
-  progress('received by the wholesaler');
+  // The wholesaler's dock scanner reads each pallet label: MQTT → edge gateway → receiving events.
+  await scanWithDevice(credentials, 'wholesaler-scanner-1', pallets, () => clock.next());
+  await waitForCustodian(
+    reg,
+    product?.gtin ?? '',
+    shape.lots,
+    W.gln,
+    plan.packs.length,
+    options.timeoutMs ?? 300_000,
+  );
+  progress('received by the wholesaler (dock scanner, MQTT)');
   const half = Math.ceil(plan.cases.length / 2);
   const toP1 = plan.cases.slice(0, half).map((c) => c.sscc);
   const toP2 = plan.cases.slice(half).map((c) => c.sscc);
@@ -174,6 +184,33 @@ function digitalLink(gtin: string, epc: string, lotOf: Map<string, string>, expi
   const lot = lotOf.get(epc) ?? '';
   const yymmdd = expiry.slice(2).replace(/-/g, '');
   return `https://id.gs1.org/01/${gtin}/10/${encodeURIComponent(lot)}/21/${encodeURIComponent(serial)}?17=${yymmdd}`;
+}
+
+/** Waits until every pack of this run is with `gln` (the receipt was applied). */
+async function waitForCustodian(
+  regulator: DemoClient,
+  gtin: string,
+  lots: readonly string[],
+  gln: string,
+  packs: number,
+  timeoutMs: number,
+) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    let held = 0;
+    for (const lot of lots) {
+      const stats = await regulator.expect<{ byCustodian: Record<string, number> }>(
+        200,
+        'GET',
+        `/v1/packs/stats?gtin=${gtin}&lot=${encodeURIComponent(lot)}`,
+      );
+      held += stats.byCustodian[gln] ?? 0;
+    }
+    if (held >= packs) return;
+    if (Date.now() > deadline)
+      throw new Error(`packs not received by ${gln} within ${timeoutMs} ms (${held} of ${packs})`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
 
 /** Waits until every pack of this run is commissioned and none is still in transit. */

@@ -1,10 +1,19 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { ApiKeyService, ParticipantRepository } from '@pharmatrace/auth';
+import { DeviceRegistryService } from '@pharmatrace/edge';
 import { PrefixDirectory, ProductRepository } from '@pharmatrace/master-data';
 import type { Database } from '@pharmatrace/persistence';
 import { DATABASE } from '@pharmatrace/runtime';
-import { DEMO_PARTICIPANTS, DEMO_PRODUCTS, demoParticipant } from './demo-network';
+import { DEMO_PARTICIPANTS, DEMO_PRODUCTS, demoParticipant, type DemoParticipant } from './demo-network';
 import type { DemoCredentials } from './demo-credentials';
+
+const DEVICE_ROLE_BY_PARTICIPANT: Partial<Record<DemoParticipant['key'], string>> = {
+  manufacturer: 'commissioning-line',
+  wholesaler: 'receiving-dock',
+  pharmacy1: 'dispensing-counter',
+  pharmacy2: 'dispensing-counter',
+};
 
 /** Seeds the demo network into an empty database: participants, API keys, products. */
 @Injectable()
@@ -17,6 +26,8 @@ export class DemoSeeder {
     private readonly keys: ApiKeyService,
     private readonly products: ProductRepository,
     private readonly prefixes: PrefixDirectory,
+    // The registry lives in the edge module the app configured; looked up, not imported twice.
+    private readonly modules: ModuleRef,
   ) {}
 
   async isEmpty(): Promise<boolean> {
@@ -53,7 +64,31 @@ export class DemoSeeder {
       });
     }
     this.prefixes.invalidate();
-    this.logger.log(`seeded ${participants.length} participants and ${DEMO_PRODUCTS.length} products`);
-    return { ...endpoints, participants, devices: [] };
+    const devices: DemoCredentials['devices'] = [];
+    for (const p of DEMO_PARTICIPANTS) {
+      const role = DEVICE_ROLE_BY_PARTICIPANT[p.key];
+      if (!role) continue;
+      const owner = await this.participants.findByGln(p.gln);
+      if (!owner) continue;
+      const registry = this.modules.get(DeviceRegistryService, { strict: false });
+      const credentials = await registry.register(owner, {
+        id: `${p.key}-scanner-1`,
+        name: `${p.name} scanner`,
+        role,
+        location: p.location.sgln,
+      });
+      devices.push({
+        id: credentials.device.id,
+        participant: p.key,
+        gln: p.gln,
+        role,
+        username: credentials.username,
+        password: credentials.password,
+      });
+    }
+    this.logger.log(
+      `seeded ${participants.length} participants, ${DEMO_PRODUCTS.length} products, ${devices.length} scanners`,
+    );
+    return { ...endpoints, participants, devices };
   }
 }

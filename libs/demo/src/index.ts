@@ -5,3 +5,4 @@ export * from './demo.module';
 export * from './demo-runner';
 export * from './demo-client';
 export * from './demo-scenario';
+export * from './demo-scanner';

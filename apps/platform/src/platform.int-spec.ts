@@ -15,6 +15,7 @@ import {
   shippingEvent,
 } from '@pharmatrace/demo';
 import {
+  engineEnvironment,
   engineSettings,
   freePort,
   startChildService,
@@ -28,7 +29,8 @@ import {
  * the database-backed log under a temporary DATA_DIR) and in the distributed mode (PostgreSQL + Kafka).
  */
 describe.each([
-  ['embedded', () => ({})],
+  // Blank values: the embedded parts even when the caller's environment names real engines.
+  ['embedded', () => ({ DATABASE_URL: '', KAFKA_BROKERS: '', MQTT_URL: '' })],
   [
     'distributed',
     () => {
@@ -39,6 +41,11 @@ describe.each([
         KAFKA_BROKERS: engineSettings().kafkaBrokers.join(','),
         EVENT_LOG_NAMESPACE: namespace,
         SEED_DEMO: '1',
+        // The real Mosquitto with the gateway's and the provisioner's logins.
+        ...Object.fromEntries(
+          Object.entries(engineEnvironment()).filter(([name]) => name.startsWith('MQTT_')),
+        ),
+        EDGE_GATEWAY_ID: namespace,
       };
     },
   ],

@@ -30,7 +30,10 @@ async function main(): Promise<void> {
   const total = documents * perDocument;
   const engines = engineSettings();
   const schema = uniqueName('capbench').replace(/-/g, '_');
-  const config = loadPlatformConfig({ DATABASE_URL: engines.databaseUrl, KAFKA_BROKERS: engines.kafkaBrokers.join(',') });
+  const config = loadPlatformConfig({
+    DATABASE_URL: engines.databaseUrl,
+    KAFKA_BROKERS: engines.kafkaBrokers.join(','),
+  });
   const ports = await openPorts(config, { schema, namespace: schema });
   const app = await createHttpApp(BenchModule.with(ports), { title: 'bench', logLevels: ['error', 'warn'] });
   await app.listen(0, '127.0.0.1');
@@ -46,9 +49,12 @@ async function main(): Promise<void> {
       locations: [{ sgln: 'urn:epc:id:sgln:0614141.00001.0', name: 'plant' }],
     });
     const { key } = await app.get(ApiKeyService).issue('0614141000012', 'bench');
-    const bodies = Array.from({ length: documents }, (_, d) => JSON.stringify(commissioningDocument(perDocument, `D${d}X`)));
+    const bodies = Array.from({ length: documents }, (_, d) =>
+      JSON.stringify(commissioningDocument(perDocument, `D${d}X`)),
+    );
     const stored = async () =>
-      (await ports.database.sql.query<{ n: number }>(`select count(*)::int as n from epcis_events`))[0]?.n ?? 0;
+      (await ports.database.sql.query<{ n: number }>(`select count(*)::int as n from epcis_events`))[0]?.n ??
+      0;
 
     const started = process.hrtime.bigint();
     let accepted = 0;
@@ -62,7 +68,8 @@ async function main(): Promise<void> {
             headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
             body,
           });
-          if (response.status !== 202) throw new Error(`capture answered ${response.status}: ${await response.text()}`);
+          if (response.status !== 202)
+            throw new Error(`capture answered ${response.status}: ${await response.text()}`);
           accepted += perDocument;
         }
       }),

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@pharmatrace/auth';
+import { LabelController } from './label.controller';
 import { ProductController } from './product.controller';
 import { ProductRepository } from './product.repository';
 import { ProductService } from './product.service';
@@ -7,7 +8,7 @@ import { PrefixDirectory } from './prefix-directory.service';
 
 @Module({
   imports: [AuthModule],
-  controllers: [ProductController],
+  controllers: [ProductController, LabelController],
   providers: [ProductRepository, ProductService, PrefixDirectory],
   exports: [ProductRepository, PrefixDirectory],
 })

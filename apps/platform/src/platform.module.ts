@@ -5,6 +5,8 @@ import { DemoModule } from '@pharmatrace/demo';
 import { EdgeModule, type BrokerProvisioner, type EdgeGatewayOptions } from '@pharmatrace/edge';
 import { MasterDataModule } from '@pharmatrace/master-data';
 import { RuntimeModule, type RuntimePorts } from '@pharmatrace/runtime';
+import { TraceModule } from '@pharmatrace/trace';
+import { VerificationModule } from '@pharmatrace/verification';
 
 export interface PlatformEdge {
   gateway: EdgeGatewayOptions;
@@ -22,6 +24,8 @@ export class PlatformModule {
         MasterDataModule,
         CaptureModule,
         CustodyProcessingModule,
+        VerificationModule,
+        TraceModule,
         EdgeModule.forRoot({ ...edge, intake: [EventIntakeModule] }),
         DemoModule,
       ],

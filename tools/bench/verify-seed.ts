@@ -61,7 +61,12 @@ select ehash || '#' || epc, epc, encode(sha256(convert_to(canonical, 'UTF8')), '
        1000 + i / 500, md5('block' || (i / 500)), 'anchored', '2026-03-01T08:05:00.000Z'
   from canon`;
 
-/** Seeds everything; returns the API keys of the pharmacy (audited reader) and the wholesaler (custodian). */
+/** The API keys of the pharmacy (an audited reader: not the custodian) and the wholesaler (custodian). */
+export function benchKeys(packs: number): { pharmacyKey: string; wholesalerKey: string } {
+  return { pharmacyKey: `pt_bench_pharmacy_${packs}`, wholesalerKey: `pt_bench_wholesaler_${packs}` };
+}
+
+/** Seeds everything; returns the API keys. */
 export async function seedVerificationBench(
   sql: SqlClient,
   packs: number,
@@ -84,9 +89,8 @@ export async function seedVerificationBench(
     [gtins, BENCH.lotsPerProduct],
   );
   await sql.query(PACKS_SQL, [packs, BENCH.lotsPerProduct, BENCH.products]);
-  await sql.query('analyze');
-  const pharmacyKey = `pt_bench_pharmacy_${packs}`;
-  const wholesalerKey = `pt_bench_wholesaler_${packs}`;
+  await sql.query('analyze packs, ledger_receipts, products, lots, participants');
+  const { pharmacyKey, wholesalerKey } = benchKeys(packs);
   await sql.query(
     `insert into api_keys (id, gln, key_hash, label) values
        (gen_random_uuid(), $1, $2, 'bench'), (gen_random_uuid(), $3, $4, 'bench')`,

@@ -2,14 +2,15 @@
 // a bare Fastify endpoint returning a constant, side by side in one run, over N seeded packs.
 //
 //   node tools/bin/run-app.js tools/bench/verify.bench.ts \
-//        [--packs 1000000] [--rate 2000] [--rate-seconds 20] [--max-seconds 15] [--connections 100]
-//        [--readers pharmacy,wholesaler] [--keep]
+//        [--packs 1000000] [--rate 2000] [--rate-seconds 20] [--max-seconds 10] [--rounds 3] [--connections 100]
+//        [--readers pharmacy,wholesaler] [--keep] [--schema <a schema a --keep run left>]
 //
 // Both servers run as child processes (tools/bin/run-app.js), this process is the load generator:
 // separate event loops, so autocannon's own CPU does not stall the server it measures, and the OS
 // can place client and server on different cores. Everything is bounded: fixed run durations, a
 // readiness timeout, and a watchdog that ends the benchmark (and its children) after 30 minutes.
-// 127.0.0.1 only. The schema is fresh (bench_verify_*) and dropped at the end unless --keep.
+// 127.0.0.1 only. The schema is fresh (bench_verify_*) and dropped at the end unless --keep; --schema
+// reuses a kept one (and leaves it: drop it with `drop schema … cascade` when done).
 import { openDatabase } from '@pharmatrace/persistence';
 import { PLATFORM_MIGRATIONS } from '@pharmatrace/runtime';
 import {
@@ -21,7 +22,7 @@ import {
 } from '@pharmatrace/testing';
 import { loadavg } from 'node:os';
 import { runLoad, type LoadResult } from './verify-load';
-import { benchPack, seedVerificationBench } from './verify-seed';
+import { benchKeys, benchPack, seedVerificationBench } from './verify-seed';
 
 const argv = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -31,7 +32,9 @@ const option = (name: string, fallback: string) => {
 const PACKS = Number(option('packs', '1000000'));
 const RATE = Number(option('rate', '2000'));
 const RATE_SECONDS = Number(option('rate-seconds', '20'));
-const MAX_SECONDS = Number(option('max-seconds', '15'));
+const MAX_SECONDS = Number(option('max-seconds', '10'));
+/** Saturation runs alternate bare / verify this many times: both meet the same background load. */
+const ROUNDS = Number(option('rounds', '3'));
 const CONNECTIONS = Number(option('connections', '100'));
 const RATE_CONNECTIONS = 20;
 const READERS = option('readers', 'pharmacy').split(',') as ('pharmacy' | 'wholesaler')[];
@@ -99,14 +102,21 @@ function row(r: LoadResult): string {
 
 async function main(): Promise<void> {
   const url = engineSettings().databaseUrl;
-  const schema = uniqueName('bench_verify').replace(/-/g, '_');
+  const reuse = option('schema', '');
+  const schema = reuse || uniqueName('bench_verify').replace(/-/g, '_');
   const database = await openDatabase({ kind: 'postgres', url, schema }, PLATFORM_MIGRATIONS);
   try {
-    console.log(`schema ${schema}; seeding ${PACKS} packs (one bulk insert … select generate_series)…`);
-    const t0 = Date.now();
-    const keys = await seedVerificationBench(database.sql, PACKS);
+    let keys = benchKeys(PACKS);
+    if (reuse) {
+      console.log(`schema ${schema}: reusing the packs a previous --keep run seeded`);
+    } else {
+      console.log(`schema ${schema}; seeding ${PACKS} packs (one bulk insert … select generate_series)…`);
+      const t0 = Date.now();
+      keys = await seedVerificationBench(database.sql, PACKS);
+      console.log(`seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    }
     console.log(
-      `seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s; load average ${loadavg()
+      `load average ${loadavg()
         .map((l) => l.toFixed(2))
         .join(' ')}`,
     );
@@ -160,8 +170,16 @@ async function main(): Promise<void> {
     const results: LoadResult[] = [];
     results.push(await bareRun(RATE, RATE_SECONDS));
     for (const reader of READERS) results.push(await verifyRun(reader, RATE, RATE_SECONDS));
-    results.push(await bareRun());
-    for (const reader of READERS) results.push(await verifyRun(reader));
+    const ratios = new Map<string, number[]>();
+    for (let round = 0; round < ROUNDS; round++) {
+      const bareMax = await bareRun();
+      results.push(bareMax);
+      for (const reader of READERS) {
+        const verifyMax = await verifyRun(reader);
+        results.push(verifyMax);
+        ratios.set(reader, [...(ratios.get(reader) ?? []), verifyMax.rps / bareMax.rps]);
+      }
+    }
 
     console.log(
       `\n${'run'.padEnd(26)} ${'rate'.padStart(7)} ${'requests'.padStart(8)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'ac p99'.padStart(8)} ${'errors'.padStart(6)} ${'srv cpu'.padStart(8)} ${'pg cpu'.padStart(8)} ${'cli cpu'.padStart(8)} ${'busy %'.padStart(8)} ${'load'.padStart(8)}`,
@@ -181,7 +199,9 @@ async function main(): Promise<void> {
     console.log(JSON.stringify({ packs: PACKS, schema, results }));
   } finally {
     await Promise.all(children.map((c) => c.kill('SIGTERM')));
-    if (!argv.includes('--keep')) await database.sql.query(`drop schema if exists "${schema}" cascade`);
+    if (!argv.includes('--keep') && !reuse) {
+      await database.sql.query(`drop schema if exists "${schema}" cascade`);
+    }
     await database.close();
   }
 }

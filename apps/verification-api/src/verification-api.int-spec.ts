@@ -20,12 +20,13 @@ const MAKER_KEY = 'pt_verification-api-e2e-maker';
 const PHARMACY_KEY = 'pt_verification-api-e2e-pharmacy';
 const epc = (n: number) => `urn:epc:id:sgtin:0614141.107346.E${n}`;
 
-describe('verification-api and custody-processor as separate processes (Kafka, PostgreSQL)', () => {
+describe('verification-api, capture-api and custody-processor as separate processes (Kafka, PostgreSQL)', () => {
   const engines = engineSettings();
   const schema = uniqueName('verif').replace(/-/g, '_');
   let ports: OpenPorts;
   const children: ChildService[] = [];
   let port: number;
+  let capturePort: number;
 
   const env = (httpPort: number) => ({
     DATABASE_URL: engines.databaseUrl,
@@ -44,8 +45,8 @@ describe('verification-api and custody-processor as separate processes (Kafka, P
     );
     return httpPort;
   };
-  const call = async (method: string, path: string, key: string, body?: unknown) => {
-    const response = await fetch(`http://127.0.0.1:${port}${path}`, {
+  const call = async (method: string, path: string, key: string, body?: unknown, to = port) => {
+    const response = await fetch(`http://127.0.0.1:${to}${path}`, {
       method,
       headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
       ...(body !== undefined && { body: JSON.stringify(body) }),
@@ -82,8 +83,11 @@ describe('verification-api and custody-processor as separate processes (Kafka, P
       GTIN,
       MANUFACTURER.gln,
     ]);
-    port = await start('apps/verification-api/src/main.ts');
-    await start('apps/custody-processor/src/main.ts');
+    [port, capturePort] = await Promise.all([
+      start('apps/verification-api/src/main.ts'),
+      start('apps/capture-api/src/main.ts'),
+      start('apps/custody-processor/src/main.ts'),
+    ]);
   }, 120_000);
 
   afterAll(async () => {
@@ -92,8 +96,8 @@ describe('verification-api and custody-processor as separate processes (Kafka, P
     await ports?.close();
   });
 
-  it('verifies and dispenses, waiting for a processor in another process', async () => {
-    // The maker commissions and, to keep the test short, holds the packs: it is their custodian.
+  it('verifies and decommissions, waiting for a processor in another process', async () => {
+    // The maker commissions through the capture API and, to keep the test short, keeps the packs.
     const commission = await call(
       'POST',
       '/epcis/capture',
@@ -112,6 +116,7 @@ describe('verification-api and custody-processor as separate processes (Kafka, P
           ilmd: { 'cbvmda:lotNumber': 'L1', 'cbvmda:itemExpirationDate': '2028-06-30' },
         },
       ]),
+      capturePort,
     );
     expect(commission.status).toBe(202);
     await waitFor(

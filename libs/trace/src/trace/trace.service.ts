@@ -26,7 +26,13 @@ export class TraceService {
     const target = await this.identifiers.resolve(identifier);
     const viewer = viewerOf(reader);
     const scope = traceScope(viewer, target.epc);
-    const [rows, names] = await Promise.all([this.traces.load(target.epc), this.names.names()]);
+    // The audit entry is written alongside the read (not after it): it records the attempt and its
+    // scope whatever the outcome, and costs no extra latency.
+    const [rows, names] = await Promise.all([
+      this.traces.load(target.epc),
+      this.names.names(),
+      this.audit.record({ gln: reader.gln, action: 'trace.read', subject: target.epc, details: { scope } }),
+    ]);
     const view = assembleTrace({
       epc: target.epc,
       kind: target.kind,
@@ -35,14 +41,6 @@ export class TraceService {
       viewer,
       names,
       today: this.clock.now().toISOString().slice(0, 10),
-    });
-    await this.audit.record({
-      gln: reader.gln,
-      action: 'trace.read',
-      subject: target.epc,
-      details: view
-        ? { scope, events: view.events.length, handoffs: view.handoffs.length }
-        : { scope, found: false },
     });
     this.metrics.increment('pharmatrace_trace_reads_total', 'trace reads', { scope });
     if (!view) {

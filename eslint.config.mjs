@@ -68,6 +68,7 @@ export default tseslint.config(
       '.nx/**',
       '.infra/**',
       'data/**',
+      'tmp/**',
       '**/*.js',
       '**/*.mjs',
       '**/*.cjs',

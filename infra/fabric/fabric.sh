@@ -353,8 +353,21 @@ default_cc_cmd() {
 # True when there is a chaincode server to start: an explicit command, or the repo's chaincode.
 chaincode_configured() { [[ -n "$CC_CMD" || -f "$CC_DIR/package.json" ]]; }
 
-# What the running server was started with (package id, directory, command), to notice changes.
-chaincode_spec() { printf '%s\n%s\n%s\n' "$(cat "$PKG_DIR/package-id" 2>/dev/null)" "$CC_DIR" "${CC_CMD:-$(default_cc_cmd)}"; }
+# What the running server was started with (package id, directory, command, and the build of the
+# code, dist/.build-id, when the package writes one), to notice changes.
+chaincode_spec() {
+  printf '%s\n%s\n%s\n%s\n' "$(cat "$PKG_DIR/package-id" 2>/dev/null)" "$CC_DIR" "${CC_CMD:-$(default_cc_cmd)}" \
+    "$(cat "$CC_DIR/dist/.build-id" 2>/dev/null || true)"
+}
+
+# Builds the chaincode when its package.json has a `build` script (chaincode/pharma-custody's compiles
+# TypeScript into dist/ and returns at once when dist/ is up to date). A new build changes the spec
+# above, so `up` restarts the server on the new code.
+build_chaincode() {
+  [[ -z "$CC_CMD" && -f "$CC_DIR/package.json" ]] || return 0
+  grep -q '"build"[[:space:]]*:' "$CC_DIR/package.json" || return 0
+  (cd "$CC_DIR" && npm run --silent build >&2) || die "building the chaincode in $CC_DIR failed"
+}
 # A server is expected when one is configured, or when one was started (status and health do not
 # depend on the caller's FABRIC_CHAINCODE_* variables).
 chaincode_expected() { chaincode_configured || [[ -s "$(pid_file chaincode)" ]]; }
@@ -368,7 +381,10 @@ start_chaincode() {
   log "starting chaincode server on $CC_ADDRESS in $CC_DIR: $cmd (log: $logf)"
   # The package id and address under both the names fabric-shim reads (CORE_*) and the ones the
   # fabric-samples servers use (CHAINCODE_*).
+  # fabric-shim and fabric-contract-api log every transaction at their default level (info): warnings
+  # only, unless CORE_CHAINCODE_LOGGING_LEVEL says otherwise.
   (cd "$CC_DIR" && launch chaincode "$logf" env \
+    CORE_CHAINCODE_LOGGING_LEVEL="${CORE_CHAINCODE_LOGGING_LEVEL:-WARNING}" \
     CORE_CHAINCODE_ID="$pkgid" CORE_CHAINCODE_ADDRESS="$CC_ADDRESS" \
     CHAINCODE_ID="$pkgid" CHAINCODE_SERVER_ADDRESS="$CC_ADDRESS" \
     bash -c "exec $cmd")
@@ -590,6 +606,7 @@ write_settings() {
 # --- Commands ---------------------------------------------------------------------------------------
 up() {
   local t0=$SECONDS org pkgid
+  build_chaincode
   if healthy && { ! chaincode_configured || chaincode_current; }; then
     write_settings
     log "already running (channel $CHANNEL, chaincode $CC_NAME)"

@@ -8,6 +8,7 @@
 // Seeds a fresh schema with bulk INSERT … SELECT (secondary indexes dropped during the load and built
 // after), then measures through the HTTP layer in process (Fastify inject: auth, access rules, audit,
 // JSON serialisation) and, for the report, the query alone. 127.0.0.1 only; the schema is dropped.
+import { cpus, loadavg } from 'node:os';
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
@@ -20,7 +21,8 @@ import { engineSettings, uniqueName } from '@pharmatrace/testing';
 import { TraceModule } from '@pharmatrace/trace';
 import { Trace1732300500000 } from '../../libs/persistence/src/migrations/1732300500000-trace';
 import { RecallReportRepository } from '../../libs/trace/src/recall/recall-report.repository';
-import { caseEpc, GTIN, LOT, MAKER, packEpc, palletEpc, REGULATOR_GLN, seedTraceData } from './trace-seed';
+import { seedTraceData } from './trace-seed';
+import { caseEpc, GTIN, LOT, MAKER, packEpc, palletEpc, REGULATOR_GLN } from './trace-seed-model';
 
 interface Options {
   packs: number;
@@ -166,6 +168,23 @@ async function measure(app: NestFastifyApplication, database: Database, options:
   results['GET /v1/recalls/{id} (JSON, end to end)'] = { ...stats(json), note: mb(bytes) };
   results['GET /v1/recalls/{id}?format=csv'] = { ...stats(csv), note: mb(csvBytes) };
 
+  const pages: number[] = [];
+  let pageEvents = 0;
+  let url: string | undefined = `/v1/recalls/${id}/events?perPage=500`;
+  for (let i = 0; i < Math.min(options.reps, 5) && url; i++) {
+    const [ms, response] = await time(() => get(url ?? ''));
+    if (response.statusCode !== 200) throw new Error(`events failed: ${response.statusCode}`);
+    pages.push(ms);
+    pageEvents += (
+      JSON.parse(response.body) as { epcisBody: { queryResults: { resultsBody: { eventList: unknown[] } } } }
+    ).epcisBody.queryResults.resultsBody.eventList.length;
+    url = /^<([^>]+)>/.exec(String(response.headers['link'] ?? ''))?.[1];
+  }
+  results['GET /v1/recalls/{id}/events (pages of 500 packs)'] = {
+    ...stats(pages),
+    note: `${Math.round(pageEvents / pages.length)} events a page`,
+  };
+
   // Deterministic spread of packs over all tiers and states (LCG), cases and pallets likewise.
   let seed = 12345;
   const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n) + 1;
@@ -230,8 +249,14 @@ async function main(): Promise<void> {
     app = await createHttpApp(TraceBenchModule.with(database), { title: 'bench', logLevels: ['error'] });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
+    const load = () =>
+      loadavg()
+        .map((n) => n.toFixed(1))
+        .join(' ');
+    console.log(`measuring (load average ${load()}, ${cpus().length} cores)…`);
     const results = await measure(app, database, options);
     console.table(results);
+    console.log(`load average after: ${load()}`);
   } finally {
     await app?.close();
     if (!options.keep && options.reuse === undefined) await client.query(`drop schema "${schema}" cascade`);

@@ -51,6 +51,8 @@ export const TRACE_SCHEMA_SQL: string[] = [
   `create index if not exists webhook_deliveries_due on webhook_deliveries (next_attempt_at) where status = 'pending'`,
   `create index if not exists webhook_deliveries_webhook on webhook_deliveries (webhook_id, created_at)`,
   `create index if not exists packs_gtin_lot_serial on packs (gtin, lot, serial) where kind = 'item'`,
+  // Lot-level alerts (recall notices, no EPC) for a pack's trace, apart from the many per-pack alerts.
+  `create index if not exists alerts_lot_level on alerts (gtin, lot) where epc is null`,
   // The recall report groups a lot's packs by these; without the statistics the planner takes every
   // pack for a group of its own and sorts 100,000 rows instead of hashing them.
   `create statistics if not exists packs_whereabouts (ndistinct) on lot, status, custodian_gln, parent_epc,
@@ -60,6 +62,7 @@ export const TRACE_SCHEMA_SQL: string[] = [
 
 export const TRACE_SCHEMA_DROP_SQL: string[] = [
   `drop statistics if exists packs_whereabouts`,
+  `drop index if exists alerts_lot_level`,
   `drop index if exists packs_gtin_lot_serial`,
   `drop table if exists webhook_deliveries`,
   `drop table if exists webhooks`,

@@ -1,9 +1,9 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { AuthModule } from '@pharmatrace/auth';
 import { EventIntakeModule } from '@pharmatrace/capture';
 import { MasterDataModule } from '@pharmatrace/master-data';
 import { ReceiptHashTamperCheck } from './integrity/receipt-hash.tamper-check';
-import { TAMPER_CHECK } from './integrity/tamper-check';
+import { TAMPER_CHECK, type TamperCheck } from './integrity/tamper-check';
 import { PackLookupRepository } from './lookup/pack-lookup.repository';
 import { PackLookup } from './lookup/pack-lookup.service';
 import { LvmsController } from './lvms/lvms.controller';
@@ -37,4 +37,9 @@ import { VerifyController } from './verify/verify.controller';
   ],
   exports: [VerificationService, AppliedEventWaiter],
 })
-export class VerificationModule {}
+export class VerificationModule {
+  /** The module with another tamper check, e.g. one reading the ledger (replaces the receipt-hash one). */
+  static withTamperCheck(tamperCheck: Type<TamperCheck>): DynamicModule {
+    return { module: VerificationModule, providers: [{ provide: TAMPER_CHECK, useClass: tamperCheck }] };
+  }
+}

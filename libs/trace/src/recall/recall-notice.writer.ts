@@ -52,7 +52,7 @@ export class RecallNoticeWriter {
     const ledger = lotLedgerMessages(input.applied, input.issuedBy, input.directory);
     const holders = await this.recalls.holders(tx, recall.gtin, recall.lots);
     const recipients = recipientsOf(holders, input.directory.ownerOfGtin(recall.gtin)?.gln);
-    const alerts = recallAlerts(input.applied, type, { ...recall }, recipients, at);
+    const alerts = recallAlerts(input.applied, type, recall, recipients, at);
     await insertAlerts(tx, alerts.rows);
     const byGln = new Map(recipients.map((r) => [r.gln, r]));
     const hooks = await this.webhooks.activeFor(tx, [...byGln.keys()]);

@@ -1,9 +1,9 @@
-import type { Handoff, ItemState } from '@pharmatrace/custody';
+import type { ItemState } from '@pharmatrace/custody';
 import type { EpcisEvent } from '@pharmatrace/epcis';
 import { viewerOf } from '../access/viewer';
 import { MAKER, NAMES, PHARMACY, REGULATOR, WHOLESALER } from '../testing/trace.factories';
 import { assembleTrace, type AssembleInput } from './trace.assembler';
-import type { TraceEventRow, TraceRows } from './trace.repository';
+import type { HandoffRow, TraceEventRow, TraceRows } from './trace.repository';
 
 const PACK = 'urn:epc:id:sgtin:0614141.107346.P0001';
 const CASE = 'urn:epc:id:sscc:0614141.1000000001';
@@ -60,18 +60,17 @@ function eventRow(
   };
 }
 
-function handoff(id: string, from: string, to: string, received: boolean): Handoff {
+function handoff(id: string, from: string, to: string, received: boolean): HandoffRow {
   return {
-    id,
-    from,
-    to,
-    shippedAt: '2026-04-01T03:00:00.000Z',
-    status: received ? 'verified' : 'open',
-    items: [PACK],
-    pending: received ? [] : [PACK],
-    received: received ? [PACK] : [],
-    voided: [],
-    version: 1,
+    state: {
+      id,
+      from,
+      to,
+      shippedAt: '2026-04-01T03:00:00.000Z',
+      status: received ? 'verified' : 'open',
+      version: 1,
+    },
+    outcome: received ? 'received' : 'pending',
   };
 }
 
@@ -125,10 +124,7 @@ function rows(): TraceRows {
       eventRow(6, P, [P], undefined, 'unpacking'),
       eventRow(7, P, [P], undefined, 'receiving'),
     ],
-    handoffs: [
-      { state: handoff('urn:uuid:e3', M, W, true), status: 'verified' },
-      { state: handoff('urn:uuid:e5', W, P, true), status: 'verified' },
-    ],
+    handoffs: [handoff('urn:uuid:e3', M, W, true), handoff('urn:uuid:e5', W, P, true)],
     onward: null,
     alerts: [
       {
@@ -224,10 +220,7 @@ describe('trace assembly', () => {
     };
     data.pack = { kind: 'item', state: inTransit, updatedAt: '2026-04-01T05:00:00Z' };
     data.events = (data.events ?? []).slice(0, 5);
-    data.handoffs = [
-      { state: handoff('urn:uuid:e3', M, W, true), status: 'verified' },
-      { state: handoff('urn:uuid:e5', W, P, false), status: 'open' },
-    ];
+    data.handoffs = [handoff('urn:uuid:e3', M, W, true), handoff('urn:uuid:e5', W, P, false)];
     const view = assembleTrace(input(PHARMACY, 'partial', data));
     expect(view?.events).toEqual([]);
     expect(view?.handoffs.map((h) => h.outcome)).toEqual(['pending']);
@@ -294,8 +287,7 @@ describe('trace assembly', () => {
       ],
       onward: [
         {
-          state: { ...handoff('urn:uuid:e9', W, M, true), items: [`${PACK}2`] },
-          status: 'verified',
+          ...handoff('urn:uuid:e9', W, M, true),
           items: 1,
         },
       ],

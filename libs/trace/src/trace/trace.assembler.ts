@@ -1,4 +1,4 @@
-import { deriveVerdictStatus, type Handoff, type PackState } from '@pharmatrace/custody';
+import { deriveVerdictStatus, type PackState } from '@pharmatrace/custody';
 import { toEpcisJson } from '@pharmatrace/epcis';
 import type { PartyNames } from '../access/party-names.repository';
 import { concerns, type AccessScope, type Viewer } from '../access/viewer';
@@ -76,7 +76,8 @@ function event(row: TraceEventRow, names: PartyNames): TraceEvent {
   };
 }
 
-function handoffView(state: Handoff, epc: string, names: PartyNames): TraceHandoff {
+function handoffView(row: HandoffRow, names: PartyNames): TraceHandoff {
+  const { state } = row;
   return {
     id: state.id,
     from: party(names, state.from),
@@ -86,7 +87,7 @@ function handoffView(state: Handoff, epc: string, names: PartyNames): TraceHando
     status: state.status,
     shippedAt: iso(state.shippedAt),
     closedAt: isoOrUndefined(state.closedAt),
-    outcome: state.received.includes(epc) ? 'received' : state.voided.includes(epc) ? 'voided' : 'pending',
+    outcome: row.outcome,
   };
 }
 
@@ -175,7 +176,7 @@ export function assembleTrace(input: AssembleInput): TraceView | undefined {
   const mine = (h: HandoffRow) => full || concerns(viewer, h.state.from, h.state.to);
   const state = rows.pack?.state;
   const holds = state !== undefined && (full || concerns(viewer, state.custodian, state.inTransit?.to));
-  const handoffs = (rows.handoffs ?? []).filter(mine).map((h) => handoffView(h.state, epc, names));
+  const handoffs = (rows.handoffs ?? []).filter(mine).map((h) => handoffView(h, names));
   if (!rows.pack && eventRows.length === 0) return undefined;
   if (!full && eventRows.length === 0 && handoffs.length === 0 && !holds) return undefined;
   const parents = (rows.parents ?? []).filter(
@@ -196,7 +197,7 @@ export function assembleTrace(input: AssembleInput): TraceView | undefined {
     handoffs,
     aggregation: { parents: parents.map(interval), contents },
     onwardHandoffs: (rows.onward ?? []).filter(mine).map((h) => {
-      const { outcome: _outcome, ...shipment } = handoffView(h.state, epc, names);
+      const { outcome: _outcome, ...shipment } = handoffView(h, names);
       return { ...shipment, items: Number(h.items) };
     }),
     alerts: (rows.alerts ?? []).filter((row) => full || concerns(viewer, ...row.involved)).map(alert),

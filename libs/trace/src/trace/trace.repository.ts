@@ -58,9 +58,10 @@ export interface ContentRow {
   inTransitTo: string | null;
 }
 
+/** A handoff without its item lists, and what happened to the traced object in it. */
 export interface HandoffRow {
-  state: Handoff;
-  status: Handoff['status'];
+  state: Omit<Handoff, 'items' | 'pending' | 'received' | 'voided'>;
+  outcome: 'received' | 'voided' | 'pending';
 }
 
 export interface AlertRow {

@@ -9,8 +9,10 @@
  * - `hits`: the object's own events (epcs GIN, parent_id btree) and its containers' events inside the
  *   intervals (the same indexes, one lookup per container), nearest container first when an event is
  *   found twice;
- * - each event's ledger receipt by primary key (`${eventHash}#${epc}`), and the correction's;
- * - handoffs by items GIN (a shipment lists every descendant of what was shipped), and for a container
+ * - the object's ledger receipts (by subject: one index range, a few rows), matched to the events by
+ *   record id (`${eventHash}#${epc}`, and the correction's `${eventHash}#error-declaration#${epc}`);
+ * - handoffs by items GIN (a shipment lists every descendant of what was shipped; the item lists stay in
+ *   the database, only this object's outcome comes back), and for a container
  *   the later shipments of its contents (one GIN scan for all of them, counted through a hashed set);
  * - alerts by epc and by lot.
  *
@@ -57,6 +59,7 @@ hits (seq, via, depth) as (
     ) e on e.event_time between a.from_t and a.to_t
 ),
 picked as (select distinct on (seq) seq, via from hits order by seq, depth),
+receipts as materialized (select * from ledger_receipts where subject = $1),
 content_set as (select distinct child_epc as epc from des),
 onward_ids as (
   select h.id, (select count(*) from unnest(h.items) i where i in (select epc from content_set)) as items
@@ -95,11 +98,16 @@ select
                    order by e.event_time, e.seq)
      from picked k
      join epcis_events e on e.seq = k.seq
-     left join ledger_receipts r on r.record_id = e.event_hash || '#' || $1
-     left join ledger_receipts c on c.record_id = e.event_hash || '#error-declaration#' || $1) as events,
-  (select json_agg(json_build_object('state', h.state, 'status', h.status) order by h.shipped_at, h.id)
+     left join receipts r on r.record_id = e.event_hash || '#' || $1
+     left join receipts c on c.record_id = e.event_hash || '#error-declaration#' || $1) as events,
+  (select json_agg(json_build_object('state', h.state - 'items' - 'pending' - 'received' - 'voided',
+                                     'outcome', case when h.state->'received' ? $1 then 'received'
+                                                     when h.state->'voided' ? $1 then 'voided'
+                                                     else 'pending' end)
+                   order by h.shipped_at, h.id)
      from handoffs h where h.items @> array[$1::text]) as handoffs,
-  (select json_agg(json_build_object('state', h.state, 'status', h.status, 'items', o.items)
+  (select json_agg(json_build_object('state', h.state - 'items' - 'pending' - 'received' - 'voided',
+                                     'outcome', 'pending', 'items', o.items)
                    order by h.shipped_at, h.id)
      from onward_ids o join handoffs h on h.id = o.id) as onward,
   (select json_agg(json_build_object('id', al.id, 'code', al.code, 'severity', al.severity,
@@ -107,8 +115,10 @@ select
                                      'createdAt', al.created_at, 'status', al.status,
                                      'involved', al.involved_glns)
                    order by al.created_at, al.id)
-     from alerts al
-    where al.epc = $1
-       or (al.epc is null and al.lot is not null
-           and (al.gtin, al.lot) = (select p.gtin, p.lot from packs p where p.epc = $1))) as alerts
+     from (select * from alerts where epc = $1
+           union all
+           -- Lot-level alerts (a recall notice) have no EPC.
+           select * from alerts
+            where epc is null and lot is not null
+              and (gtin, lot) = (select gtin, lot from packs where epc = $1)) al) as alerts
 `;

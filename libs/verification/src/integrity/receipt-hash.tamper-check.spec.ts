@@ -63,7 +63,12 @@ describe('receipt-hash tamper check', () => {
     ],
     ['nothing on the ledger', { lastEventApplied: false }, 'unanchored'],
   ] as const)('%s → %s', (_name, overrides, expected) => {
-    expect(check.assess(withReceipts(overrides))).toBe(expected);
+    expect(check.assessOne(withReceipts(overrides))).toBe(expected);
+  });
+
+  it('judges a batch in order', async () => {
+    const tampered = withReceipts({ currentReceipts: [{ recordHash: 'f'.repeat(64), status: 'anchored' }] });
+    expect(await check.assess([withReceipts({}), tampered])).toEqual(['unanchored', 'tampered']);
   });
 
   it('reports tampered when an indexed column disagrees with the state', () => {
@@ -77,6 +82,6 @@ describe('receipt-hash tamper check', () => {
           },
         }
       : record;
-    expect(check.assess(edited)).toBe('tampered');
+    expect(check.assessOne(edited)).toBe('tampered');
   });
 });

@@ -37,7 +37,12 @@ function columnsAgree(state: ItemState, columns: PackColumns): boolean {
  */
 @Injectable()
 export class ReceiptHashTamperCheck implements TamperCheck {
-  assess(record: PackRecord): LedgerIntegrity {
+  assess(records: readonly PackRecord[]): Promise<LedgerIntegrity[]> {
+    return Promise.resolve(records.map((record) => this.assessOne(record)));
+  }
+
+  /** Pure: judges one record from what the lookup statement fetched. */
+  assessOne(record: PackRecord): LedgerIntegrity {
     const pack = record.pack;
     if (!pack) return 'unanchored';
     if (!columnsAgree(pack.state, pack.columns)) return 'tampered';

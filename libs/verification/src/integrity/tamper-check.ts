@@ -11,12 +11,14 @@ import type { PackRecord } from '../lookup/pack-record';
 export type LedgerIntegrity = 'anchored' | 'pending' | 'rejected' | 'unanchored' | 'tampered';
 
 /**
- * Judges a looked-up pack's integrity from what the lookup statement fetched. A port, so the ledger
- * writer's own check (against the chain itself) can replace the receipt-hash comparison: provide
- * another class under TAMPER_CHECK.
+ * Judges looked-up packs' integrity. A port, so a check against the ledger itself (libs/ledger's
+ * pack audit reads the chain's subject states) can replace the receipt-hash comparison:
+ * `VerificationModule.withTamperCheck(LedgerTamperCheck)`. Batch and asynchronous so such a check
+ * costs one ledger read per lookup statement's worth of packs, not one per pack.
  */
 export interface TamperCheck {
-  assess(record: PackRecord): LedgerIntegrity;
+  /** One verdict per record, in order; every record has a pack. */
+  assess(records: readonly PackRecord[]): Promise<LedgerIntegrity[]>;
 }
 
 export const TAMPER_CHECK = Symbol('TamperCheck');

@@ -63,13 +63,16 @@ export class VerificationService {
     const records = await this.lookup.find(
       queries.map((q) => ({ gtin: q.gtin, serial: q.serial, reader: reader.gln, channel })),
     );
+    const known = records.filter((record) => record.pack !== undefined);
+    const judged = known.length > 0 ? await this.tamperCheck.assess(known) : [];
+    let next = 0;
+    const integrity = records.map((record) => (record.pack ? judged[next++] : undefined));
     const now = this.clock.now();
     const today = now.toISOString().slice(0, 10);
     const verifiedAt = now.toISOString();
     return queries.map((query, i) => {
       const record = records[i] as PackRecord;
-      const integrity = record.pack ? this.tamperCheck.assess(record) : undefined;
-      const result = decideVerdict(query, record, integrity, today);
+      const result = decideVerdict(query, record, integrity[i], today);
       this.metrics.increment('pharmatrace_verifications_total', 'pack verifications by verdict', {
         verdict: result.verdict,
       });

@@ -1,0 +1,28 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { LEDGER } from '../ledger.port';
+import {
+  LEDGER_WRITER_DEPENDENCIES,
+  LedgerWriterConsumer,
+  type LedgerWriterDependencies,
+} from './ledger-writer.consumer';
+
+/**
+ * The ledger writer: consumes `ledger.records`, anchors them on the ledger it is given (Fabric or
+ * embedded, opened at boot by openLedger) and stores receipts in `ledger_receipts`. The ports come in
+ * as values (this data-access library does not depend on the runtime); bind LEDGER_WRITER_METRICS to
+ * count outcomes. Exports LEDGER for readers (verification, audit).
+ */
+@Module({})
+export class LedgerWriterModule {
+  static forRoot(dependencies: LedgerWriterDependencies): DynamicModule {
+    return {
+      module: LedgerWriterModule,
+      providers: [
+        { provide: LEDGER, useValue: dependencies.ledger },
+        { provide: LEDGER_WRITER_DEPENDENCIES, useValue: dependencies },
+        LedgerWriterConsumer,
+      ],
+      exports: [LEDGER],
+    };
+  }
+}

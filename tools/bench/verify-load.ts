@@ -13,8 +13,10 @@ interface AutocannonResult {
   timeouts: number;
   non2xx: number;
 }
-interface AutocannonClient {
-  setRequests(requests: { method: string; path: string }[]): void;
+interface AutocannonRequest {
+  method: string;
+  path: string;
+  setupRequest?: (request: AutocannonRequest) => AutocannonRequest;
 }
 interface AutocannonInstance {
   on(event: 'response', listener: (client: unknown, status: number, bytes: number, ms: number) => void): void;
@@ -34,8 +36,8 @@ export interface LoadOptions {
   /** Requests per second over all connections; none = as fast as the server answers. */
   overallRate?: number;
   headers?: Record<string, string>;
-  /** The request paths for connection c (each connection cycles through its own list). */
-  pathsFor(connection: number): string[];
+  /** The path of the next request (called for every request). */
+  nextPath(): string;
   serverPid: number;
 }
 
@@ -110,7 +112,6 @@ function percentile(sorted: Float64Array, p: number): number {
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const samples = new Float64Array(MAX_SAMPLES);
   let count = 0;
-  let connection = 0;
   const before = {
     server: processTicks(options.serverPid),
     postgres: postgresTicks(),
@@ -126,10 +127,15 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         duration: options.durationS,
         ...(options.overallRate !== undefined && { overallRate: options.overallRate }),
         headers: options.headers ?? {},
-        setupClient: (client: AutocannonClient) => {
-          const paths = options.pathsFor(connection++);
-          client.setRequests(paths.map((path) => ({ method: 'GET', path })));
-        },
+        // A fresh random pack per request, built as it is sent: no list built up front, so no stall
+        // at the start of a run inflating the first latencies.
+        requests: [
+          {
+            method: 'GET',
+            path: options.nextPath(),
+            setupRequest: (request: AutocannonRequest) => ({ ...request, path: options.nextPath() }),
+          },
+        ],
       },
       (error, done) => (error ? reject(error) : resolve(done)),
     );

@@ -47,17 +47,12 @@ const watchdog = setTimeout(() => {
 }, WATCHDOG_MS);
 watchdog.unref();
 
-/** Random packs, a different list per connection, so requests spread over the whole table. */
-function randomPaths(count: number, seed: number): string[] {
-  let state = seed * 2654435761 + 1;
-  const next = () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state;
-  };
-  return Array.from({ length: count }, () => {
-    const p = benchPack(1 + (next() % PACKS));
-    return `/v1/verify?gtin=${p.gtin}&serial=${p.serial}&lot=${p.lot}&expiry=${p.expiry}`;
-  });
+/** Requests spread over the whole table: a random pack each time (a fixed-seed LCG, reproducible). */
+let lcg = 12345;
+function randomPath(): string {
+  lcg = (Math.imul(lcg, 1103515245) + 12345) >>> 0;
+  const p = benchPack(1 + (lcg % PACKS));
+  return `/v1/verify?gtin=${p.gtin}&serial=${p.serial}&lot=${p.lot}&expiry=${p.expiry}`;
 }
 
 async function healthy(port: number): Promise<boolean> {
@@ -128,7 +123,7 @@ async function main(): Promise<void> {
       DATA_DIR: `/tmp/${schema}`,
     });
     const keyOf = (reader: string) => (reader === 'wholesaler' ? keys.wholesalerKey : keys.pharmacyKey);
-    const sample = randomPaths(1, 7)[0] ?? '';
+    const sample = randomPath();
     const probe = await fetch(`http://127.0.0.1:${verify.port}${sample}`, {
       headers: { authorization: `Bearer ${keys.pharmacyKey}` },
     });
@@ -156,9 +151,7 @@ async function main(): Promise<void> {
         durationS: seconds,
         ...(rate !== undefined && { overallRate: rate }),
         headers: { authorization: `Bearer ${keyOf(reader)}` },
-        // Distinct random packs per connection; fewer per connection when there are many connections,
-        // as autocannon builds every request of every connection when the run starts.
-        pathsFor: (c) => randomPaths(rate === undefined ? 500 : 2000, 1000 + c + (rate ?? 0)),
+        nextPath: randomPath,
       });
     const bareRun = (rate?: number, seconds?: number) =>
       run('bare fastify (constant)', bare.port, bare.child.process.pid ?? 0, 'pharmacy', rate, seconds);
@@ -185,10 +178,13 @@ async function main(): Promise<void> {
       `\n${'run'.padEnd(26)} ${'rate'.padStart(7)} ${'requests'.padStart(8)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'ac p99'.padStart(8)} ${'errors'.padStart(6)} ${'srv cpu'.padStart(8)} ${'pg cpu'.padStart(8)} ${'cli cpu'.padStart(8)} ${'busy %'.padStart(8)} ${'load'.padStart(8)}`,
     );
     for (const r of results) console.log(row(r));
-    const bareMax = results.find((r) => r.label.startsWith('bare') && r.rate === 'max');
-    for (const r of results.filter((x) => x.label.startsWith('verify') && x.rate === 'max')) {
+    for (const [reader, values] of ratios) {
+      const sorted = [...values].sort((a, b) => a - b);
+      const median = sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
       console.log(
-        `${r.label}: ${(r.rps / (bareMax?.rps ?? Number.NaN)).toFixed(2)} of the bare endpoint's req/s`,
+        `verify as ${reader} at saturation, per round against the bare run just before it: ${values
+          .map((v) => v.toFixed(2))
+          .join(', ')} (median ${median.toFixed(2)})`,
       );
     }
     console.log(

@@ -21,10 +21,7 @@ const engines: [string, () => Promise<{ db: Database; drop: () => Promise<void> 
     async () => {
       const schema = uniqueName('ledger').replace(/-/g, '_');
       const url = engineSettings().databaseUrl;
-      const db = await openDatabase({ kind: 'postgres', url, schema }, [
-        ...ALL_MIGRATIONS,
-        ...LEDGER_MIGRATIONS,
-      ]);
+      const db = await openDatabase({ kind: 'postgres', url, schema }, ALL_MIGRATIONS);
       return { db, drop: async () => void (await db.sql.query(`drop schema "${schema}" cascade`)) };
     },
   ],

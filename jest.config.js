@@ -28,13 +28,14 @@ const common = {
 };
 
 module.exports = {
+  // A global option in jest: per-project values are ignored. Integration tests start real processes.
+  testTimeout: 120000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,chaincode,tools}/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs,chaincode,tools}/**/*.int-spec.ts'],
-      testTimeout: 120000,
       slowTestThreshold: 30,
     },
   ],

@@ -21,7 +21,8 @@ import {
   type ChildService,
 } from '@pharmatrace/testing';
 import { loadavg } from 'node:os';
-import { runLoad, type LoadResult } from './verify-load';
+import { measured, saturate, type LoadResult } from './verify-load';
+import { paced } from './verify-paced';
 import { benchKeys, benchPack, seedVerificationBench } from './verify-seed';
 
 const argv = process.argv.slice(2);
@@ -36,7 +37,6 @@ const MAX_SECONDS = Number(option('max-seconds', '10'));
 /** Saturation runs alternate bare / verify this many times: both meet the same background load. */
 const ROUNDS = Number(option('rounds', '3'));
 const CONNECTIONS = Number(option('connections', '100'));
-const RATE_CONNECTIONS = 20;
 const READERS = option('readers', 'pharmacy').split(',') as ('pharmacy' | 'wholesaler')[];
 const WATCHDOG_MS = 30 * 60_000;
 
@@ -142,17 +142,20 @@ async function main(): Promise<void> {
       reader: string,
       rate?: number,
       seconds = MAX_SECONDS,
-    ) =>
-      runLoad({
-        label,
+    ) => {
+      const options = {
         port,
-        serverPid: pid,
-        connections: rate === undefined ? CONNECTIONS : RATE_CONNECTIONS,
+        connections: CONNECTIONS,
         durationS: seconds,
-        ...(rate !== undefined && { overallRate: rate }),
         headers: { authorization: `Bearer ${keyOf(reader)}` },
         nextPath: randomPath,
-      });
+      };
+      return rate === undefined
+        ? measured(label, 'max', pid, () => saturate(options))
+        : measured(label, `${rate}/s`, pid, () =>
+            paced({ ...options, durationS: RATE_SECONDS, ratePerS: rate }),
+          );
+    };
     const bareRun = (rate?: number, seconds?: number) =>
       run('bare fastify (constant)', bare.port, bare.child.process.pid ?? 0, 'pharmacy', rate, seconds);
     const verifyRun = (reader: string, rate?: number, seconds?: number) =>

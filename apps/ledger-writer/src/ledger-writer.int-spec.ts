@@ -43,14 +43,14 @@ describe('ledger-writer on Kafka, PostgreSQL and Fabric', () => {
     if (!fabric) throw new Error('FABRIC_* not configured: run `bash infra/infra.sh up fabric`');
     ledger = new FabricLedger(fabric);
     port = await freePort();
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await child?.kill('SIGKILL');
     await ledger.close();
     await sql().query(`drop schema if exists "${schema}" cascade`);
     await ports.close();
-  });
+  }, 60_000);
 
   const start = (batch = 1000) =>
     startChildService(

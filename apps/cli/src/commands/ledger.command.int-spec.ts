@@ -106,5 +106,5 @@ describe('npx pharmatrace ledger (embedded platform data dir)', () => {
       checked: 2,
       findings: [{ epc: EPCS[1] }],
     });
-  });
+  }, 60_000);
 });

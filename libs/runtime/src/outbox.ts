@@ -61,7 +61,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     let total = 0;
     for (;;) {
       const rows = await this.database.sql.query<OutboxMessage & { id: string }>(
-        `select id::text as id, topic, key, value, headers from outbox order by id limit ${BATCH}`,
+        `select id::text as id, topic, key, value, headers from outbox order by outbox.id limit ${BATCH}`,
       );
       if (rows.length === 0) return total;
       const byTopic = new Map<string, PublishRecord[]>();

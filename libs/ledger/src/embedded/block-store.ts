@@ -64,7 +64,7 @@ export class BlockStore {
 
   async head(sql: SqlClient): Promise<ChainHead | undefined> {
     const rows = await sql.query<{ number: string; hash: string }>(
-      'select number::text as number, hash from ledger_blocks order by number desc limit 1',
+      'select number::text as number, hash from ledger_blocks order by ledger_blocks.number desc limit 1',
     );
     const row = rows[0];
     return row && { number: Number(row.number), hash: row.hash };

@@ -50,7 +50,7 @@ export async function verifyChain(
   for (;;) {
     const rows = await sql.query<BlockRow>(
       `select number::text as number, previous_hash, data_hash, hash, created_at, signer_key_id, signature, data
-         from ledger_blocks where number >= $1 order by number limit ${PAGE}`,
+         from ledger_blocks where number >= $1 order by ledger_blocks.number limit ${PAGE}`,
       [expected],
     );
     if (rows.length === 0) break;

@@ -89,6 +89,18 @@ describe.each(engines)('EmbeddedLedger on %s', (_name, open) => {
     expect(await ledger.verifyChain()).toEqual({ ok: true, blocks: expect.any(Number), problems: [] });
   }, 120_000);
 
+  it('keeps appending past block 9 and 99 (block numbers compare as numbers, not text)', async () => {
+    const start = (await ledger.verifyChain()).blocks;
+    const numbers: number[] = [];
+    // One record per submission, so each lands in a block of its own.
+    for (let i = 0; numbers.length === 0 || (numbers.at(-1) ?? 0) < Math.max(12, start + 2); i++) {
+      const [receipt] = await ledger.submitBatch([f.commission(f.sgtin(`long${i}`))]);
+      numbers.push(Number(receipt?.blockNumber));
+    }
+    expect(numbers).toEqual(numbers.map((_, i) => start + i));
+    expect(await ledger.verifyChain()).toMatchObject({ ok: true, blocks: start + numbers.length });
+  }, 120_000);
+
   it('continues the same chain after a restart with the same key', async () => {
     const again = new EmbeddedLedger({
       sql: db.sql,

@@ -107,7 +107,7 @@ describe('embedded log: partitions, leases and polling', () => {
     const publisher = openLog();
     await publisher.publish(t, keyedRecords(1, 6));
     const [{ id } = { id: '0' }] = await sql.query<{ id: string }>(
-      'select id::text as id from event_log_records where topic = $1 order by id offset 3 limit 1',
+      'select id::text as id from event_log_records where topic = $1 order by event_log_records.id offset 3 limit 1',
       [t],
     );
     await sql.query(

@@ -1,6 +1,6 @@
-import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { loadPlatformConfig } from '@pharmatrace/config';
-import { LEDGER_WRITER_METRICS, LedgerWriterModule, openLedger, type Ledger } from '@pharmatrace/ledger';
+import { LedgerWriterModule, openLedger, type Ledger } from '@pharmatrace/ledger';
 import {
   closeOnSignal,
   createHttpApp,
@@ -10,14 +10,6 @@ import {
   type RuntimePorts,
 } from '@pharmatrace/runtime';
 
-/** The writer counts its outcomes in the process's /metrics. */
-@Global()
-@Module({
-  providers: [{ provide: LEDGER_WRITER_METRICS, useExisting: MetricsRegistry }],
-  exports: [LEDGER_WRITER_METRICS],
-})
-class LedgerMetricsModule {}
-
 @Module({})
 class LedgerWriterAppModule {
   static with(ports: RuntimePorts, ledger: Ledger, maxBatchRecords: number): DynamicModule {
@@ -25,13 +17,10 @@ class LedgerWriterAppModule {
       module: LedgerWriterAppModule,
       imports: [
         RuntimeModule.forRoot(ports),
-        LedgerMetricsModule,
-        LedgerWriterModule.forRoot({
-          ledger,
-          eventLog: ports.eventLog,
-          sql: ports.database.sql,
-          maxBatchRecords,
-        }),
+        LedgerWriterModule.forRoot(
+          { ledger, eventLog: ports.eventLog, sql: ports.database.sql, maxBatchRecords },
+          { countWith: MetricsRegistry },
+        ),
       ],
     };
   }

@@ -5,6 +5,7 @@ import type { OpenPorts } from '@pharmatrace/runtime';
 export function startBanner(
   config: PlatformConfig,
   ports: OpenPorts,
+  ledgerKind: 'fabric' | 'embedded',
   credentialsFile: string | undefined,
   mqttPort: number | undefined,
 ): string {
@@ -18,6 +19,7 @@ export function startBanner(
     `  database    ${ports.mode.database === 'pglite' ? `embedded PGlite in ${config.dataDir}/db` : 'PostgreSQL (DATABASE_URL)'}`,
     `  MQTT        ${mqttPort !== undefined ? `mqtt://127.0.0.1:${mqttPort} (embedded broker; device logins in the credentials file)` : (config.mqttUrl ?? '')}`,
     `  event log   ${ports.mode.eventLog === 'embedded' ? 'embedded, in the database' : `Kafka ${config.kafkaBrokers.join(',')}`}`,
+    `  ledger      ${ledgerKind === 'embedded' ? 'embedded (hash-chained, signed blocks in the database)' : 'Hyperledger Fabric (FABRIC_*)'}`,
   ];
   if (credentialsFile) lines.push(`  credentials ${credentialsFile}   (API keys of the demo participants)`);
   lines.push(

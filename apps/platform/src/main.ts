@@ -1,5 +1,6 @@
 import { loadPlatformConfig } from '@pharmatrace/config';
 import { credentialsPath, DemoSeeder, writeCredentials } from '@pharmatrace/demo';
+import { openLedger } from '@pharmatrace/ledger';
 import { closeOnSignal, createHttpApp, openPorts } from '@pharmatrace/runtime';
 import { startBanner } from './banner';
 import { edgeSettings, startEdge } from './platform-edge';
@@ -7,19 +8,24 @@ import { PlatformModule } from './platform.module';
 
 /**
  * `npm start`: the whole platform in one process. Embedded parts (PGlite, database-backed event log,
- * aedes) unless DATABASE_URL / KAFKA_BROKERS / MQTT_URL point at real engines.
+ * aedes, embedded ledger) unless DATABASE_URL / KAFKA_BROKERS / MQTT_URL / FABRIC_* point at real
+ * engines.
  */
 async function main(): Promise<void> {
   const config = loadPlatformConfig();
   const edge = edgeSettings(config);
   const ports = await openPorts(config);
+  const { ledger, kind: ledgerKind } = openLedger(process.env, {
+    sql: ports.database.sql,
+    dataDir: config.dataDir,
+  });
   const app = await createHttpApp(
-    PlatformModule.with({ ...ports, tuning: { consumerBatchSize: config.consumerBatchSize } }, edge),
+    PlatformModule.with({ ...ports, tuning: { consumerBatchSize: config.consumerBatchSize } }, edge, ledger),
     { title: 'PharmaTrace', logLevels: ['error', 'warn'] },
   );
   await app.listen(config.httpPort, config.httpHost);
   const broker = await startEdge(app, config, edge);
-  closeOnSignal(app, () => ports.close(), broker ? [() => broker.close()] : []);
+  closeOnSignal(app, () => ports.close(), [...(broker ? [() => broker.close()] : []), () => ledger.close()]);
 
   let credentialsFile: string | undefined;
   const seeder = app.get(DemoSeeder);
@@ -33,7 +39,7 @@ async function main(): Promise<void> {
   } else if (seedDemo) {
     credentialsFile = credentialsPath(config.dataDir);
   }
-  process.stdout.write(startBanner(config, ports, credentialsFile, broker?.port));
+  process.stdout.write(startBanner(config, ports, ledgerKind, credentialsFile, broker?.port));
 }
 
 main().catch((error: unknown) => {

@@ -134,6 +134,22 @@ describe.each([
       epcisBody: { queryResults: { resultsBody: { eventList: unknown[] } } };
     }>(200, 'GET', '/epcis/events?perPage=1000');
     expect(events.epcisBody.queryResults.resultsBody.eventList).toHaveLength(accepted);
+
+    // The in-process ledger writer anchors the receipt: the wholesaler's verification shows its block.
+    const pack = plan.packs[0] ?? '';
+    const serial = pack.slice(pack.lastIndexOf('.') + 1);
+    const ledgerOf = async () =>
+      (
+        await client('wholesaler').expect<{
+          ledger?: { integrity: string; receipt?: { recordId: string; blockNumber?: string } };
+        }>(200, 'GET', `/v1/verify?gtin=${gtin}&serial=${serial}`)
+      ).ledger;
+    await waitFor(
+      async () => (await ledgerOf())?.receipt?.recordId.endsWith(`#${pack}`) === true,
+      60_000,
+      'the receipt anchored',
+    );
+    expect(await ledgerOf()).toMatchObject({ receipt: { blockNumber: expect.any(String) } });
     expect(await child.kill('SIGTERM')).toBe(0);
   }, 300_000);
 });

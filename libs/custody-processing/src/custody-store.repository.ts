@@ -18,6 +18,7 @@ import {
   type PackRow,
   type ProductRow,
 } from './custody-rows';
+import { HOSTED_MSP } from './ledger-records';
 
 const DIRECTORY_TTL_MS = 5_000;
 
@@ -124,7 +125,7 @@ export class CustodyStoreRepository {
         role: row.role,
         companyPrefixes: row.company_prefixes,
         locations: row.locations,
-        mspId: row.msp_id ?? 'PharmaTraceMSP',
+        mspId: row.msp_id ?? HOSTED_MSP,
       })),
     );
     this.directoryCache = { directory, expires: Date.now() + DIRECTORY_TTL_MS };

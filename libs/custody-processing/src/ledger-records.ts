@@ -4,10 +4,16 @@ import { eventIdempotencyKey, type CapturedEvent } from '@pharmatrace/epcis';
 import { Topics } from '@pharmatrace/messaging';
 import type { OutboxMessage } from '@pharmatrace/runtime';
 
-/** Fabric organisation of a participant; unknown participants anchor under the platform's own MSP. */
-function mspOf(directory: ParticipantDirectory, gln: string | undefined): string | undefined {
-  if (gln === undefined) return undefined;
-  return directory.participant(gln)?.mspId;
+/**
+ * The organisation that stands on the ledger for participants without their own Fabric membership
+ * (hosted by the platform operator). A Fabric ledger writer without an identity for it refuses their
+ * records as NOT_AUTHORISED rather than anchoring them under somebody else's name.
+ */
+export const HOSTED_MSP = 'PharmaTraceMSP';
+
+/** Fabric organisation of a participant, or the hosted one when it has none of its own. */
+function mspOf(directory: ParticipantDirectory, gln: string): string {
+  return directory.participant(gln)?.mspId ?? HOSTED_MSP;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -24,7 +30,7 @@ export function ledgerRecordsOf(
 ): OutboxMessage[] {
   const { event } = captured;
   const key = eventIdempotencyKey(event);
-  const submitterMsp = mspOf(directory, captured.capturedBy) ?? 'PharmaTraceMSP';
+  const submitterMsp = mspOf(directory, captured.capturedBy);
   const records = [];
   for (const change of outcome.packs) {
     const state = change.after;
@@ -36,11 +42,16 @@ export function ledgerRecordsOf(
       operation: outcome.operation,
       status: state.status,
       ownerGln: state.owner,
-      ownerMsp: mspOf(directory, state.owner) ?? submitterMsp,
+      ownerMsp: mspOf(directory, state.owner),
       custodianGln: state.custodian,
-      custodianMsp: mspOf(directory, state.custodian) ?? submitterMsp,
+      custodianMsp: mspOf(directory, state.custodian),
       submitterGln: captured.capturedBy,
       submitterMsp,
+      // The chaincode lets only the destination's organisation receive a pack in transit.
+      ...(state.inTransit && {
+        destinationGln: state.inTransit.to,
+        destinationMsp: mspOf(directory, state.inTransit.to),
+      }),
       ...(state.kind === 'item' ? { gtin: state.gtin, lot: state.lot } : {}),
       stateHash: sha256(canonicalJson(state)),
       eventHash: event.eventHash,
@@ -59,7 +70,7 @@ export function ledgerRecordsOf(
       operation: outcome.operation,
       status: lot.status,
       ownerGln: directory.ownerOfGtin(lot.gtin)?.gln ?? captured.capturedBy,
-      ownerMsp: directory.ownerOfGtin(lot.gtin)?.mspId ?? submitterMsp,
+      ownerMsp: directory.ownerOfGtin(lot.gtin)?.mspId ?? HOSTED_MSP,
       submitterGln: captured.capturedBy,
       submitterMsp,
       gtin: lot.gtin,

@@ -2,12 +2,14 @@
  * Ledger anchoring on the Fabric test network: records anchored per second and transaction latency
  * (endorse on both organisations' peers, order, commit, commit status, block hash), batched (200
  * records per transaction) against one record per transaction, both with the same number of
- * transactions in flight, in one run.
+ * transactions in flight, at several in-flight levels, in one run.
  *
  *   bash infra/infra.sh up fabric
- *   node tools/bin/run-app.js tools/bench/ledger-anchor.bench.ts [batched=4000] [single=160] [perTx=200] [inFlight=4]
+ *   node tools/bin/run-app.js tools/bench/ledger-anchor.bench.ts [batched=4000] [single=40] [perTx=200] [inFlight=1,2,4]
  *
- * Bounded: at most 20,000 batched and 1,000 single records, each phase at most 4 minutes; refuses
+ * For each in-flight level: `single` × level records one per transaction, then `batched` records
+ * `perTx` per transaction. Bounded: at most 20,000 batched and 1,000 single records per level, at most
+ * 4 levels, each phase at most 4 minutes; refuses
  * any peer not on 127.0.0.1. Every run anchors new records (unique serials) on the shared channel.
  */
 import { createHash } from 'node:crypto';
@@ -122,27 +124,43 @@ function bounded(raw: string | undefined, fallback: number, max: number): number
   return value;
 }
 
+function inFlightLevels(raw: string | undefined): number[] {
+  const levels = (raw ?? '1,2,4').split(',').map((level) => bounded(level, 1, 32));
+  if (levels.length > 4) throw new Error('at most 4 in-flight levels');
+  return levels;
+}
+
 async function main(): Promise<void> {
   // Arguments after this file's path (run-app.js passes the entry first).
   const args = process.argv.slice(process.argv.findIndex((a) => a.endsWith('ledger-anchor.bench.ts')) + 1);
   const batched = bounded(args[0], 4000, MAX_BATCHED);
-  const single = bounded(args[1], 160, MAX_SINGLE);
+  const singlePerLevel = bounded(args[1], 40, MAX_SINGLE);
   const perTransaction = bounded(args[2], 200, 1000);
-  const inFlight = bounded(args[3], 4, 32);
-  const all = Array.from({ length: batched + single }, (_, i) => commission(i));
-  const results = [
-    await phase(`one record per tx, ${inFlight} in flight`, all.slice(batched), 1, inFlight),
-    await phase(
+  const levels = inFlightLevels(args[3]);
+  let next = 0;
+  const take = (count: number) => Array.from({ length: count }, () => commission(next++));
+  const rows: { one: PhaseResult; many: PhaseResult; inFlight: number }[] = [];
+  // Both modes at each concurrency, one after the other: the ratio compares equal in-flight budgets
+  // (one-per-transaction throughput grows with in-flight transactions; it is latency-bound).
+  for (const inFlight of levels) {
+    const one = await phase(
+      `one record per tx, ${inFlight} in flight`,
+      take(singlePerLevel * inFlight),
+      1,
+      inFlight,
+    );
+    const many = await phase(
       `${perTransaction} records per tx, ${inFlight} in flight`,
-      all.slice(0, batched),
+      take(batched),
       perTransaction,
       inFlight,
-    ),
-  ];
+    );
+    rows.push({ one, many, inFlight });
+  }
   console.log(
     'mode                                      records   txs      s   records/s   tx p50 ms   tx p95 ms',
   );
-  for (const r of results) {
+  for (const r of rows.flatMap((row) => [row.one, row.many])) {
     console.log(
       `${r.label.padEnd(40)} ${String(r.records).padStart(8)} ${String(r.transactions).padStart(5)} ${r.seconds
         .toFixed(1)
@@ -151,8 +169,11 @@ async function main(): Promise<void> {
         )} ${r.rate.toFixed(1).padStart(11)} ${r.p50.toFixed(0).padStart(11)} ${r.p95.toFixed(0).padStart(11)}`,
     );
   }
-  const [one, many] = results;
-  if (one && many) console.log(`batched / one-per-transaction rate: ${(many.rate / one.rate).toFixed(1)}x`);
+  for (const { one, many, inFlight } of rows) {
+    console.log(
+      `${inFlight} in flight: batched / one-per-transaction rate ${(many.rate / one.rate).toFixed(1)}x, batched commit p95 ${many.p95.toFixed(0)} ms`,
+    );
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,9 @@
-// One bounded load run with autocannon (programmatic), measuring latency per response at microsecond
-// resolution, throughput, and the CPU the server process, PostgreSQL, this client and the whole
-// machine used meanwhile (the machine's 2 cores are shared with other work: the load is reported).
+// Bounded load runs and what they cost: latency per response at microsecond resolution, throughput,
+// and the CPU the server process, PostgreSQL, this client and the whole machine used meanwhile (the
+// machine's 2 cores are shared with other work: the load is reported). Saturation is driven by
+// autocannon (programmatic); a fixed rate by the paced generator in verify-paced.ts, because
+// autocannon's rate mode sends each connection's quota back to back at the start of every second
+// (httpClient.js: reqsMadeThisSecond, reset by a 1 s interval) and so measures burst queueing.
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
@@ -29,16 +32,26 @@ type Autocannon = (
 const autocannon = createRequire(__filename)('autocannon') as Autocannon;
 
 export interface LoadOptions {
-  label: string;
   port: number;
   connections: number;
   durationS: number;
-  /** Requests per second over all connections; none = as fast as the server answers. */
-  overallRate?: number;
   headers?: Record<string, string>;
   /** The path of the next request (called for every request). */
   nextPath(): string;
-  serverPid: number;
+}
+
+/** What a load generator reports; `samples[0..count)` are latencies in ms. */
+export interface Driven {
+  requests: number;
+  durationS: number;
+  samples: Float64Array;
+  count: number;
+  errors: number;
+  non2xx: number;
+  /** autocannon's own p99 (ms), when autocannon drove the run. */
+  autocannonP99?: number;
+  /** Paced runs: latencies counted from each request's due time (coordinated omission charged). */
+  fromDue?: Float64Array;
 }
 
 export interface LoadResult {
@@ -50,8 +63,10 @@ export interface LoadResult {
   p95: number;
   p99: number;
   max: number;
-  /** autocannon's own p99 (ms, corrected for coordinated omission when rate-limited). */
+  /** autocannon's own p99 (ms, 1 ms resolution), when autocannon drove the run. */
   autocannonP99: number;
+  /** Paced runs: p99 from each request's due time, charging the client's own lateness too. */
+  dueP99: number;
   errors: number;
   non2xx: number;
   serverCores: number;
@@ -63,7 +78,7 @@ export interface LoadResult {
 }
 
 const TICKS = 100; // USER_HZ on Linux
-const MAX_SAMPLES = 4_000_000;
+export const MAX_SAMPLES = 4_000_000;
 
 function processTicks(pid: number): number {
   try {
@@ -109,23 +124,56 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-  const samples = new Float64Array(MAX_SAMPLES);
-  let count = 0;
+/** Runs `drive` and measures it: percentiles, throughput and the CPU everyone used meanwhile. */
+export async function measured(
+  label: string,
+  rate: string,
+  serverPid: number,
+  drive: () => Promise<Driven>,
+): Promise<LoadResult> {
   const before = {
-    server: processTicks(options.serverPid),
+    server: processTicks(serverPid),
     postgres: postgresTicks(),
     machine: machineTicks(),
     client: process.cpuUsage(),
     at: process.hrtime.bigint(),
   };
+  const driven = await drive();
+  const wallS = Number(process.hrtime.bigint() - before.at) / 1e9;
+  const machine = machineTicks();
+  const client = process.cpuUsage(before.client);
+  const sorted = driven.samples.slice(0, driven.count).sort();
+  return {
+    label,
+    rate,
+    requests: driven.requests,
+    rps: driven.requests / driven.durationS,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: sorted[sorted.length - 1] ?? Number.NaN,
+    autocannonP99: driven.autocannonP99 ?? Number.NaN,
+    dueP99: driven.fromDue ? percentile(driven.fromDue.sort(), 99) : Number.NaN,
+    errors: driven.errors,
+    non2xx: driven.non2xx,
+    serverCores: (processTicks(serverPid) - before.server) / TICKS / wallS,
+    postgresCores: ticksSince(before.postgres, postgresTicks()) / TICKS / wallS,
+    clientCores: (client.user + client.system) / 1e6 / wallS,
+    machineBusy: (machine.busy - before.machine.busy) / Math.max(1, machine.total - before.machine.total),
+    load: loadavg()[0] ?? Number.NaN,
+  };
+}
+
+/** As many requests as the server answers, on `connections` keep-alive connections (autocannon). */
+export async function saturate(options: LoadOptions): Promise<Driven> {
+  const samples = new Float64Array(MAX_SAMPLES);
+  let count = 0;
   const result = await new Promise<AutocannonResult>((resolve, reject) => {
     const instance = autocannon(
       {
         url: `http://127.0.0.1:${options.port}`,
         connections: options.connections,
         duration: options.durationS,
-        ...(options.overallRate !== undefined && { overallRate: options.overallRate }),
         headers: options.headers ?? {},
         // A fresh random pack per request, built as it is sent: no list built up front, so no stall
         // at the start of a run inflating the first latencies.
@@ -143,26 +191,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       if (count < MAX_SAMPLES) samples[count++] = ms;
     });
   });
-  const wallS = Number(process.hrtime.bigint() - before.at) / 1e9;
-  const machine = machineTicks();
-  const client = process.cpuUsage(before.client);
-  const sorted = samples.slice(0, count).sort();
   return {
-    label: options.label,
-    rate: options.overallRate === undefined ? 'max' : `${options.overallRate}/s`,
     requests: result.requests.total,
-    rps: result.requests.total / result.duration,
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    p99: percentile(sorted, 99),
-    max: sorted[sorted.length - 1] ?? Number.NaN,
-    autocannonP99: result.latency.p99,
+    durationS: result.duration,
+    samples,
+    count,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
-    serverCores: (processTicks(options.serverPid) - before.server) / TICKS / wallS,
-    postgresCores: ticksSince(before.postgres, postgresTicks()) / TICKS / wallS,
-    clientCores: (client.user + client.system) / 1e6 / wallS,
-    machineBusy: (machine.busy - before.machine.busy) / Math.max(1, machine.total - before.machine.total),
-    load: loadavg()[0] ?? Number.NaN,
+    autocannonP99: result.latency.p99,
   };
 }

@@ -6,8 +6,11 @@
 //        [--readers pharmacy,wholesaler] [--keep] [--schema <a schema a --keep run left>]
 //
 // Both servers run as child processes (tools/bin/run-app.js), this process is the load generator:
-// separate event loops, so autocannon's own CPU does not stall the server it measures, and the OS
-// can place client and server on different cores. Everything is bounded: fixed run durations, a
+// separate event loops, so the client's own CPU does not stall the server it measures, and the OS
+// can place client and server on different cores. At the fixed rate the requests are paced evenly
+// (verify-paced.ts, latency from each request's due time); at saturation autocannon drives
+// --connections keep-alive connections, and the bare and verify runs alternate --rounds times so both
+// meet the same background load. Everything is bounded: fixed run durations, a
 // readiness timeout, and a watchdog that ends the benchmark (and its children) after 30 minutes.
 // 127.0.0.1 only. The schema is fresh (bench_verify_*) and dropped at the end unless --keep; --schema
 // reuses a kept one (and leaves it: drop it with `drop schema … cascade` when done).
@@ -85,7 +88,7 @@ function row(r: LoadResult): string {
     f(r.p95),
     f(r.p99),
     f(r.max, 1),
-    f(r.autocannonP99, 0),
+    f(Number.isNaN(r.dueP99) ? r.autocannonP99 : r.dueP99, 1),
     String(r.errors + r.non2xx).padStart(6),
     f(r.serverCores),
     f(r.postgresCores),
@@ -178,9 +181,13 @@ async function main(): Promise<void> {
     }
 
     console.log(
-      `\n${'run'.padEnd(26)} ${'rate'.padStart(7)} ${'requests'.padStart(8)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'ac p99'.padStart(8)} ${'errors'.padStart(6)} ${'srv cpu'.padStart(8)} ${'pg cpu'.padStart(8)} ${'cli cpu'.padStart(8)} ${'busy %'.padStart(8)} ${'load'.padStart(8)}`,
+      `\n${'run'.padEnd(26)} ${'rate'.padStart(7)} ${'requests'.padStart(8)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'p99 *'.padStart(8)} ${'errors'.padStart(6)} ${'srv cpu'.padStart(8)} ${'pg cpu'.padStart(8)} ${'cli cpu'.padStart(8)} ${'busy %'.padStart(8)} ${'load'.padStart(8)}`,
     );
     for (const r of results) console.log(row(r));
+    console.log(
+      "p99 *: at the fixed rate, counted from each request's due time (charges the client's own lag);" +
+        " at saturation, autocannon's own p99 (1 ms resolution).",
+    );
     for (const [reader, values] of ratios) {
       const sorted = [...values].sort((a, b) => a - b);
       const median = sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;

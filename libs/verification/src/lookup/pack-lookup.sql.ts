@@ -1,8 +1,9 @@
 /**
  * Everything a verdict needs for a list of (GTIN, serial) keys, in one statement: the pack (unique
- * index on gtin, serial), its product and lot, the custodian's role, the latest anchored ledger
- * receipt, the receipts of the event that produced the current state and whether the processor
- * applied it or its error declaration (for the tamper check), and the newest open critical alert. Every probe is an index
+ * index on gtin, serial), its product and lot, the custodian's role, from one scan of the pack's
+ * ledger receipts (index on subject) the latest anchored one and those of the event that produced the
+ * current state, whether the processor applied that event or its error declaration (for the tamper
+ * check), and the newest open critical alert. Every probe is an index
  * lookup. The `audit` CTE appends an access-audit row for each key whose reader is not the pack's
  * custodian, so the answer exists only once its audit entry is committed.
  *
@@ -17,7 +18,7 @@
  * $6 synchronous_commit for the audit ('on' or 'off').
  * Bump the name whenever the text changes: a prepared statement's name is bound to its text.
  */
-export const PACK_LOOKUP_STATEMENT = 'pharmatrace_verification_lookup_v2';
+export const PACK_LOOKUP_STATEMENT = 'pharmatrace_verification_lookup_v3';
 
 export const PACK_LOOKUP_SQL = `
 with req as (
@@ -33,10 +34,7 @@ with req as (
          p.serial as p_serial, p.lot as p_lot, p.expiry::text as p_expiry, p.state,
          l.status as lot_status, l.status_reason as lot_status_reason,
          c.role as custodian_role, c.name as custodian_name,
-         a.record_id as a_record_id, a.tx_id as a_tx_id, a.block_number::text as a_block_number,
-         a.block_hash as a_block_hash,
-         to_char(a.anchored_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as a_anchored_at,
-         cur.receipts as event_receipts, pe.applied as applied_keys,
+         lr.latest as latest_anchored, lr.receipts as event_receipts, pe.applied as applied_keys,
          s.code as alert_code, s.nmvs_code as alert_nmvs_code
     from req
     left join products pr on pr.gtin = req.gtin
@@ -44,15 +42,16 @@ with req as (
     left join lots l on l.gtin = p.gtin and l.lot = p.lot
     left join participants c on c.gln = p.custodian_gln
     left join lateral (
-      select record_id, tx_id, block_number, block_hash, anchored_at from ledger_receipts
-       where subject = p.epc and status = 'anchored'
-       order by block_number desc nulls last, anchored_at desc nulls last limit 1) a on true
-    left join lateral (
-      select json_agg(json_build_object('recordId', record_id, 'recordHash', record_hash, 'status', status))
-             as receipts
-        from ledger_receipts
-       where record_id in ((p.state->'lastEvent'->>'hash') || '#' || p.epc,
-                           (p.state->'lastEvent'->>'hash') || '#error-declaration#' || p.epc)) cur on true
+      select (array_agg(json_build_object('recordId', record_id, 'txId', tx_id,
+                'blockNumber', block_number::text, 'blockHash', block_hash,
+                'anchoredAt', to_char(anchored_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+              order by block_number desc nulls last, anchored_at desc nulls last)
+              filter (where status = 'anchored'))[1] as latest,
+             json_agg(json_build_object('recordId', record_id, 'recordHash', record_hash, 'status', status))
+              filter (where record_id in ((p.state->'lastEvent'->>'hash') || '#' || p.epc,
+                                          (p.state->'lastEvent'->>'hash') || '#error-declaration#' || p.epc))
+              as receipts
+        from ledger_receipts where subject = p.epc) lr on true
     left join lateral (
       select array_agg(event_hash) as applied from processed_events
        where consumer = 'custody'
@@ -95,11 +94,13 @@ export interface PackLookupRow {
   lot_status_reason: string | null;
   custodian_role: string | null;
   custodian_name: string | null;
-  a_record_id: string | null;
-  a_tx_id: string | null;
-  a_block_number: string | null;
-  a_block_hash: string | null;
-  a_anchored_at: string | null;
+  latest_anchored: {
+    recordId: string;
+    txId: string | null;
+    blockNumber: string | null;
+    blockHash: string | null;
+    anchoredAt: string | null;
+  } | null;
   event_receipts: { recordId: string; recordHash: string; status: string }[] | null;
   applied_keys: string[] | null;
   alert_code: string | null;

@@ -25,11 +25,13 @@ const row: PackLookupRow = {
   lot_status_reason: 'contamination',
   custodian_role: 'pharmacy',
   custodian_name: 'Pharmacy',
-  a_record_id: 'r0',
-  a_tx_id: 'tx0',
-  a_block_number: '12',
-  a_block_hash: null,
-  a_anchored_at: '2026-03-01T08:05:00.000Z',
+  latest_anchored: {
+    recordId: 'r0',
+    txId: 'tx0',
+    blockNumber: '12',
+    blockHash: null,
+    anchoredAt: '2026-03-01T08:05:00.000Z',
+  },
   event_receipts: [
     { recordId: `${HASH}#${state.epc}`, recordHash: 'original', status: 'anchored' },
     { recordId: `${HASH}#error-declaration#${state.epc}`, recordHash: 'restored', status: 'pending' },
@@ -78,7 +80,7 @@ describe('pack records from lookup rows', () => {
       p_status: null,
       lot_status: null,
       custodian_role: null,
-      a_record_id: null,
+      latest_anchored: null,
       event_receipts: null,
       applied_keys: null,
     };

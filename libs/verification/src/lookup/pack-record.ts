@@ -66,6 +66,16 @@ function isItemState(value: unknown): value is ItemState {
   return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'item';
 }
 
+function receiptOf(latest: NonNullable<PackLookupRow['latest_anchored']>): LedgerReceipt {
+  return {
+    recordId: latest.recordId,
+    ...(latest.txId !== null && { txId: latest.txId }),
+    ...(latest.blockNumber !== null && { blockNumber: latest.blockNumber }),
+    ...(latest.blockHash !== null && { blockHash: latest.blockHash }),
+    ...(latest.anchoredAt !== null && { anchoredAt: latest.anchoredAt }),
+  };
+}
+
 /**
  * The receipts of the record the current state came from. An error declaration keeps the eventID and
  * hash of the event it reverses, so the state names the same event either way; the processed-event
@@ -135,15 +145,7 @@ export function packRecordOf(key: Pick<LookupKey, 'gtin' | 'serial'>, row: PackL
     ...(row.custodian_role !== null && {
       custodian: { role: row.custodian_role, name: row.custodian_name ?? '' },
     }),
-    ...(row.a_record_id !== null && {
-      latestAnchored: {
-        recordId: row.a_record_id,
-        ...(row.a_tx_id !== null && { txId: row.a_tx_id }),
-        ...(row.a_block_number !== null && { blockNumber: row.a_block_number }),
-        ...(row.a_block_hash !== null && { blockHash: row.a_block_hash }),
-        ...(row.a_anchored_at !== null && { anchoredAt: row.a_anchored_at }),
-      },
-    }),
+    ...(row.latest_anchored !== null && { latestAnchored: receiptOf(row.latest_anchored) }),
     ...currentEvidence(row, state),
     ...(row.alert_code !== null && {
       openCriticalAlert: {

@@ -1,4 +1,8 @@
 import { loadPlatformConfig } from '@pharmatrace/config';
+import type { Participant, ParticipantDirectory } from '@pharmatrace/custody';
+import { CustodyWorld, sgtinOf } from '@pharmatrace/custody/testing';
+import { ledgerRecordsOf } from '@pharmatrace/custody-processing';
+import type { EpcisEvent } from '@pharmatrace/epcis';
 import { FabricLedger, fabricLedgerConfig, type LedgerRecord, type ReceiptRow } from '@pharmatrace/ledger';
 import { DeadLetterTopics, Topics, type ConsumedRecord } from '@pharmatrace/messaging';
 import { openPorts, type OpenPorts } from '@pharmatrace/runtime';
@@ -137,4 +141,39 @@ describe('ledger-writer on Kafka, PostgreSQL and Fabric', () => {
       expect(await ledger.history(row.subject)).toHaveLength(1);
     }
   }, 360_000);
+
+  it('anchors what the custody processor decides: commission, shipment and receipt by two organisations', async () => {
+    const w = new CustodyWorld();
+    // The demo network's manufacturer and wholesaler, as members of the test network's two organisations.
+    const orgOf = new Map([
+      [w.mfr.gln, ORG1.msp],
+      [w.net.wholesaler.gln, ORG2.msp],
+    ]);
+    const member = (p: Participant | undefined) => p && { ...p, mspId: orgOf.get(p.gln) ?? p.mspId };
+    const known = w.net.directory;
+    const directory: ParticipantDirectory = {
+      participant: (gln) => member(known.participant(gln)),
+      ownerOfCompanyPrefix: (prefix) => member(known.ownerOfCompanyPrefix(prefix)),
+      ownerOfGtin: (gtin) => member(known.ownerOfGtin(gtin)),
+      ownerOfLocation: (sgln) => member(known.ownerOfLocation(sgln)),
+      byMspId: (msp) => known.byMspId(msp),
+    };
+    const epc = sgtinOf(uniqueName('E2E').replace(/-/g, '').slice(0, 20));
+    const steps: [EpcisEvent, Participant][] = [
+      [w.events.commission([epc], { location: w.mfr.locations[0] ?? '' }), w.mfr],
+      [w.events.ship([epc], w.net.wholesaler), w.mfr],
+      [w.events.receive([epc], { location: w.net.wholesaler.locations[0] ?? '' }), w.net.wholesaler],
+    ];
+    const messages = steps.flatMap(([event, by]) => {
+      const outcome = w.apply(event, by);
+      expect(outcome.alerts).toEqual([]);
+      const captured = { event, capturedBy: by.gln, captureId: 'e2e', recordTime: event.eventTime };
+      return ledgerRecordsOf(captured, outcome, directory);
+    });
+    await ports.eventLog.publish(Topics.LedgerRecords, messages);
+    const ids = messages.map((m) => (JSON.parse(m.value) as LedgerRecord).recordId);
+    await waitFor(async () => (await receipts(ids)).length === ids.length, 120_000, 'the three receipts');
+    expect((await receipts(ids)).map((r) => [r.status, r.reason])).toEqual(ids.map(() => ['anchored', null]));
+    expect(await ledger.readRecord(epc)).toMatchObject({ custodianMsp: ORG2.msp, status: 'active' });
+  }, 180_000);
 });

@@ -21,6 +21,8 @@ import {
 import { HOSTED_MSP } from './ledger-records';
 
 const DIRECTORY_TTL_MS = 5_000;
+/** Pack in case in pallet in container… far deeper than any real shipment nests. */
+const MAX_AGGREGATION_DEPTH = 32;
 
 /** Reads of the custody tables; writes go through CustodyWriter inside one transaction. */
 @Injectable()
@@ -40,18 +42,25 @@ export class CustodyStoreRepository {
     return rows.map((row) => row.state);
   }
 
-  /** The roots and every descendant in the aggregation tree. */
+  /**
+   * The roots and every descendant in the aggregation tree. Roots that do not exist yet (the common
+   * case: objects being commissioned) cost one index probe and no descent; the descent starts only
+   * from the roots found. A pack has one parent, so the tree has no cycles; the depth bound guards
+   * against corrupted links anyway.
+   */
   async subtrees(roots: readonly string[]): Promise<PackState[]> {
-    if (roots.length === 0) return [];
+    const found = await this.packs(roots);
+    if (found.length === 0) return found;
     const rows = await this.sql.query<PackRow>(
       `with recursive tree as (
-         select epc, state from packs where epc = any($1::text[])
-         union
-         select p.epc, p.state from packs p join tree t on p.parent_epc = t.epc
+         select epc, state, 1 as depth from packs where parent_epc = any($1::text[])
+         union all
+         select p.epc, p.state, t.depth + 1 from packs p join tree t on p.parent_epc = t.epc
+          where t.depth < ${MAX_AGGREGATION_DEPTH}
        ) select epc, state from tree`,
-      [roots],
+      [found.map((state) => state.epc)],
     );
-    return rows.map((row) => row.state);
+    return [...found, ...rows.map((row) => row.state)];
   }
 
   async handoffs(ids: readonly string[]): Promise<Handoff[]> {

@@ -39,6 +39,10 @@ export async function openDatabase(
       migrationsTransactionMode: 'each',
     });
   } else {
+    // JIT off for every connection: the platform's statements are short OLTP ones, but recursive CTEs
+    // and array parameters inflate the planner's estimates past jit_above_cost, and compiling then
+    // costs 100–250 ms per statement (seen on the custody processor's subtree load).
+    const sessionOptions = ['-c jit=off', ...(options.schema ? [`-c search_path=${options.schema}`] : [])];
     dataSource = new DataSource({
       type: 'postgres',
       url: options.url,
@@ -46,9 +50,8 @@ export async function openDatabase(
       synchronize: false,
       migrations,
       migrationsTransactionMode: 'each',
-      ...(options.schema
-        ? { schema: options.schema, extra: { options: `-c search_path=${options.schema}` } }
-        : {}),
+      ...(options.schema ? { schema: options.schema } : {}),
+      extra: { options: sessionOptions.join(' ') },
     });
   }
   await dataSource.initialize();

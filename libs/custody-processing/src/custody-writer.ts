@@ -138,9 +138,10 @@ export async function writeCustodyBatch(
   await writeAlerts(tx, applied, directory, outbox);
   for (const { captured, outcome } of applied) outbox.push(...ledgerRecordsOf(captured, outcome, directory));
   await tx.query(
+    // json, not jsonb, end to end: the column stores the text as checked (see the migration).
     `insert into processed_events (consumer, event_hash, event_id, correction)
-     select $1, event_hash, event_id, correction from jsonb_to_recordset($2::jsonb)
-       as x(event_hash text, event_id text, correction jsonb)
+     select $1, event_hash, event_id, correction from json_to_recordset($2::json)
+       as x(event_hash text, event_id text, correction json)
      on conflict do nothing`,
     [
       CUSTODY_CONSUMER,

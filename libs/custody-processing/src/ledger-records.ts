@@ -7,7 +7,7 @@ import type { OutboxMessage } from '@pharmatrace/runtime';
 /**
  * The organisation that stands on the ledger for participants without their own Fabric membership
  * (hosted by the platform operator). A Fabric ledger writer without an identity for it refuses their
- * records as NOT_AUTHORISED rather than anchoring them under somebody else's name.
+ * records as NOT_AUTHORISED rather than anchoring them under somebody else's name (ADR 8).
  */
 export const HOSTED_MSP = 'PharmaTraceMSP';
 

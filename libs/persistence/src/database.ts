@@ -41,7 +41,7 @@ export async function openDatabase(
   } else {
     // JIT off for every connection: the platform's statements are short OLTP ones, but recursive CTEs
     // and array parameters inflate the planner's estimates past jit_above_cost, and compiling then
-    // costs 100–250 ms per statement (seen on the custody processor's subtree load).
+    // costs 100–250 ms per statement (seen on the custody processor's subtree load; ADR 7).
     const sessionOptions = ['-c jit=off', ...(options.schema ? [`-c search_path=${options.schema}`] : [])];
     dataSource = new DataSource({
       type: 'postgres',

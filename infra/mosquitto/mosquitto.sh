@@ -118,7 +118,7 @@ write_settings() {
   write_env "MQTT_URL=mqtt://127.0.0.1:$PORT" \
     "MQTT_SERVICE_USERNAME=$SERVICE_USER" \
     "MQTT_SERVICE_PASSWORD=$(cat "$SERVICE_PASSWORD_FILE")" \
-    "MOSQUITTO_ADD_USER=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/mosquitto.sh add-user" \
+    "MOSQUITTO_ADD_USER='$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/mosquitto.sh add-user'" \
     "MQTT_PROVISIONER_USERNAME=$PROVISIONER_USER" \
     "MQTT_PROVISIONER_PASSWORD=$(cat "$PROVISIONER_PASSWORD_FILE")"
 }

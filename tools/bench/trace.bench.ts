@@ -19,7 +19,6 @@ import { openDatabase, type Database } from '@pharmatrace/persistence';
 import { createHttpApp, PLATFORM_MIGRATIONS, RuntimeModule } from '@pharmatrace/runtime';
 import { engineSettings, uniqueName } from '@pharmatrace/testing';
 import { TraceModule } from '@pharmatrace/trace';
-import { Trace1732300500000 } from '../../libs/persistence/src/migrations/1732300500000-trace';
 import { RecallReportRepository } from '../../libs/trace/src/recall/recall-report.repository';
 import { seedTraceData } from './trace-seed';
 import { caseEpc, GTIN, LOT, MAKER, packEpc, palletEpc, REGULATOR_GLN } from './trace-seed-model';
@@ -234,10 +233,7 @@ async function main(): Promise<void> {
   if (!['127.0.0.1', 'localhost'].includes(new URL(url).hostname))
     throw new Error('benchmarks run on 127.0.0.1 only');
   const schema = options.reuse ?? uniqueName('bench_trace').replace(/-/g, '_');
-  const migrations = PLATFORM_MIGRATIONS.some((m) => m.name === Trace1732300500000.name)
-    ? PLATFORM_MIGRATIONS
-    : [...PLATFORM_MIGRATIONS, Trace1732300500000];
-  const database = await openDatabase({ kind: 'postgres', url, schema, poolSize: 4 }, migrations);
+  const database = await openDatabase({ kind: 'postgres', url, schema, poolSize: 4 }, PLATFORM_MIGRATIONS);
   const client = new Client({
     connectionString: url,
     options: `-c search_path=${schema} -c statement_timeout=900000 -c maintenance_work_mem=256MB -c synchronous_commit=off`,

@@ -11,3 +11,4 @@ export * from './embedded-log.migration';
 export * from './namespaced-event-log';
 export * from './run-service';
 export * from './outbox';
+export * from './service';

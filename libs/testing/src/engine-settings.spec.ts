@@ -13,6 +13,7 @@ function stateDirWith(files: Record<string, string>): string {
 describe('engine settings', () => {
   it('parses KEY=VALUE lines and keeps "=" inside values', () => {
     expect(parseEnvFile('A=1\n# comment\nB=x=y\n\n')).toEqual({ A: '1', B: 'x=y' });
+    expect(parseEnvFile("C='/path/mosquitto.sh add-user'\n")).toEqual({ C: '/path/mosquitto.sh add-user' });
   });
 
   it('reads the files infra:up wrote', () => {

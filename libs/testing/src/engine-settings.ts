@@ -35,11 +35,18 @@ export function findRepoRoot(start: string = __dirname): string {
   return dir;
 }
 
+/**
+ * KEY=VALUE lines as the engine scripts write them. A value with spaces is single-quoted so the file
+ * can also be sourced by a shell (`set -a; . .infra/env/mosquitto.env`); the quotes are not part of it.
+ */
 export function parseEnvFile(text: string): Record<string, string> {
   const values: Record<string, string> = {};
   for (const line of text.split('\n')) {
     const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line);
-    if (match?.[1] !== undefined) values[match[1]] = match[2] ?? '';
+    if (match?.[1] === undefined) continue;
+    const raw = match[2] ?? '';
+    const quoted = /^'([^']*)'$/.exec(raw);
+    values[match[1]] = quoted?.[1] ?? raw;
   }
   return values;
 }

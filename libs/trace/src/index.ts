@@ -2,7 +2,6 @@ export * from './trace.module';
 export * from './trace.error';
 export * from './trace-error.filter';
 export * from './trace.options';
-export * from './trace.schema';
 export * from './access/viewer';
 export type { TraceView } from './trace/trace.view';
 export { TraceService } from './trace/trace.service';

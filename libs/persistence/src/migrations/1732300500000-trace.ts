@@ -4,9 +4,6 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Trace and recall (libs/trace): recalls, webhook registrations and the durable webhook delivery
  * queue; on packs, an index to read a lot in serial order (recall events paging) and extended
  * statistics for grouping a lot by place (recall report).
- *
- * Kept identical to TRACE_SCHEMA_SQL in libs/trace (which its tests run directly, and whose
- * trace.schema.spec.ts compares the two).
  */
 export class Trace1732300500000 implements MigrationInterface {
   name = 'Trace1732300500000';

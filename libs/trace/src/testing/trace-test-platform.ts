@@ -6,34 +6,10 @@ import { startTestPlatform, type TestPlatform } from '@pharmatrace/auth/testing'
 import { CaptureModule } from '@pharmatrace/capture';
 import { CustodyProcessingModule } from '@pharmatrace/custody-processing';
 import { MasterDataModule } from '@pharmatrace/master-data';
-import type { Database } from '@pharmatrace/persistence';
 import { RuntimeModule, type RuntimePorts } from '@pharmatrace/runtime';
 import { waitFor } from '@pharmatrace/testing';
 import { TraceModule } from '../trace.module';
 import type { TraceOptions } from '../trace.options';
-import { TRACE_SCHEMA_SQL } from '../trace.schema';
-
-/**
- * Applies the trace tables before anything starts (a provider factory runs before bootstrap hooks),
- * so the tests do not depend on the migration being registered yet; the statements are idempotent.
- */
-@Module({})
-class TraceSchemaModule {
-  static on(database: Database): DynamicModule {
-    return {
-      module: TraceSchemaModule,
-      providers: [
-        {
-          provide: 'TRACE_TEST_SCHEMA',
-          useFactory: async () => {
-            for (const statement of TRACE_SCHEMA_SQL) await database.sql.query(statement);
-            return true;
-          },
-        },
-      ],
-    };
-  }
-}
 
 @Module({})
 class TraceTestModule {
@@ -42,7 +18,6 @@ class TraceTestModule {
       module: TraceTestModule,
       imports: [
         RuntimeModule.forRoot(ports),
-        TraceSchemaModule.on(ports.database),
         MasterDataModule,
         CaptureModule,
         CustodyProcessingModule,

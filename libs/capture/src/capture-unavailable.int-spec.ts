@@ -4,7 +4,7 @@ import { MasterDataModule } from '@pharmatrace/master-data';
 import { EventLogUnavailableError, type EventLog } from '@pharmatrace/messaging';
 import { RuntimeModule, type RuntimePorts } from '@pharmatrace/runtime';
 import { CaptureModule } from './capture.module';
-import { commissioningDocument, MANUFACTURER_GLN, MANUFACTURER_PREFIX, MANUFACTURER_SGLN } from './testing';
+import { commissioningDocument, registerManufacturer, storedEventCount } from './testing';
 
 /** The real Kafka log, except that publishing fails while `down` is set (a broker outage). */
 class OutageLog {
@@ -46,20 +46,9 @@ describe('EPCIS capture while the event log is down (Kafka, PostgreSQL)', () => 
     }
   }
 
-  const stored = async () =>
-    (await platform.ports.database.sql.query<{ n: number }>(`select count(*)::int as n from epcis_events`))[0]
-      ?.n ?? 0;
-
   beforeAll(async () => {
     platform = await startTestPlatform((ports) => OutageTestModule.with(ports));
-    key = (
-      await platform.participant({
-        gln: MANUFACTURER_GLN,
-        role: 'manufacturer',
-        companyPrefixes: [MANUFACTURER_PREFIX],
-        locations: [{ sgln: MANUFACTURER_SGLN, name: 'Plant 1' }],
-      })
-    ).apiKey;
+    key = await registerManufacturer(platform);
   });
   afterAll(() => platform.close());
 
@@ -86,7 +75,8 @@ describe('EPCIS capture while the event log is down (Kafka, PostgreSQL)', () => 
     });
     expect(accepted.statusCode).toBe(202);
     const deadline = Date.now() + 60_000;
-    while ((await stored()) < 20 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    expect(await stored()).toBe(20);
+    while ((await storedEventCount(platform)) < 20 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(await storedEventCount(platform)).toBe(20);
   }, 120_000);
 });

@@ -7,9 +7,8 @@ import {
   commissioningDocument,
   commissioningEvent,
   epcisDocument,
-  MANUFACTURER_GLN,
-  MANUFACTURER_PREFIX,
-  MANUFACTURER_SGLN,
+  registerManufacturer,
+  storedEventCount,
 } from './testing';
 
 @Module({})
@@ -20,13 +19,6 @@ class CaptureTestModule {
       imports: [RuntimeModule.forRoot(ports), MasterDataModule, CaptureModule],
     };
   }
-}
-
-async function storedCount(platform: TestPlatform): Promise<number> {
-  const rows = await platform.ports.database.sql.query<{ n: number }>(
-    `select count(*)::int as n from epcis_events`,
-  );
-  return rows[0]?.n ?? 0;
 }
 
 async function waitFor(predicate: () => Promise<boolean>, timeoutMs: number): Promise<void> {
@@ -45,14 +37,7 @@ describe('EPCIS capture and query on Kafka and PostgreSQL', () => {
 
   beforeAll(async () => {
     platform = await startTestPlatform((ports) => CaptureTestModule.with(ports));
-    manufacturerKey = (
-      await platform.participant({
-        gln: MANUFACTURER_GLN,
-        role: 'manufacturer',
-        companyPrefixes: [MANUFACTURER_PREFIX],
-        locations: [{ sgln: MANUFACTURER_SGLN, name: 'Plant 1' }],
-      })
-    ).apiKey;
+    manufacturerKey = await registerManufacturer(platform);
     outsiderKey = (await platform.participant({ gln: '4012345000016', role: 'pharmacy' })).apiKey;
     regulatorKey = (await platform.participant({ gln: '9520005000016', role: 'regulator' })).apiKey;
   });
@@ -82,7 +67,7 @@ describe('EPCIS capture and query on Kafka and PostgreSQL', () => {
     const body = response.json<{ code: string; details: { pointer: string }[] }>();
     expect(body.code).toBe('EPCIS_VALIDATION');
     expect(body.details.map((d) => d.pointer)).toContain('/epcisBody/eventList/1/eventTime');
-    expect(await storedCount(platform)).toBe(0);
+    expect(await storedEventCount(platform)).toBe(0);
   });
 
   it('captures a 10,000-event document, stores every event once, and finds each by query', async () => {
@@ -109,7 +94,7 @@ describe('EPCIS capture and query on Kafka and PostgreSQL', () => {
       acceptedCount: 10_000,
     });
 
-    await waitFor(async () => (await storedCount(platform)) === 10_000, 60_000);
+    await waitFor(async () => (await storedEventCount(platform)) === 10_000, 60_000);
 
     // The same document again: accepted, and still every event stored exactly once.
     const second = await platform.request({
@@ -120,7 +105,7 @@ describe('EPCIS capture and query on Kafka and PostgreSQL', () => {
     });
     expect(second.statusCode).toBe(202);
     await new Promise((resolve) => setTimeout(resolve, 2000));
-    expect(await storedCount(platform)).toBe(10_000);
+    expect(await storedEventCount(platform)).toBe(10_000);
 
     const one = await platform.request({
       method: 'GET',

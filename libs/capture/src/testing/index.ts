@@ -1,1 +1,2 @@
 export * from './epcis-documents';
+export * from './capture-platform';

@@ -21,6 +21,7 @@ export {
 export type { SerialisedUrn, SgtinUrn, SsccUrn } from './identifiers/epc-urn';
 export {
   PHARMATRACE_DISPOSITIONS,
+  bizStepFor,
   cbvShortName,
   decommissionForBizStep,
   decommissionForDisposition,

@@ -81,3 +81,20 @@ export function dispositionFor(status: DecommissionStatus): string {
       return PHARMATRACE_DISPOSITIONS[status];
   }
 }
+
+/** The bizStep a decommission is written with (the step CBV names for it, else `decommissioning`). */
+export function bizStepFor(status: DecommissionStatus): string {
+  switch (status) {
+    case 'dispensed':
+      return 'dispensing';
+    case 'destroyed':
+      return 'destroying';
+    case 'sample':
+      return 'sampling';
+    case 'stolen':
+    case 'exported':
+    case 'free_sample':
+    case 'locked':
+      return 'decommissioning';
+  }
+}

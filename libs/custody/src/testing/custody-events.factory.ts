@@ -1,5 +1,5 @@
 import type { EpcisEvent, SensorReport } from '@pharmatrace/epcis';
-import { dispositionFor } from '../identifiers/cbv-vocabulary';
+import { bizStepFor, dispositionFor } from '../identifiers/cbv-vocabulary';
 import type { DecommissionStatus } from '../model/pack-state';
 import type { Participant } from '../participants/participant-directory';
 import { EXPIRY_KEY, LOT_KEY } from '../rules/pack-guard.rule';
@@ -163,21 +163,5 @@ export class CustodyEventFactory {
   private tick(): string {
     this.clock += MINUTE;
     return new Date(this.clock).toISOString();
-  }
-}
-
-function bizStepFor(status: DecommissionStatus): string {
-  switch (status) {
-    case 'dispensed':
-      return 'dispensing';
-    case 'destroyed':
-      return 'destroying';
-    case 'sample':
-      return 'sampling';
-    case 'stolen':
-    case 'exported':
-    case 'free_sample':
-    case 'locked':
-      return 'decommissioning';
   }
 }

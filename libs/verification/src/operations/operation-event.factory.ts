@@ -1,4 +1,10 @@
-import { dispositionFor, EXPIRY_KEY, LOT_KEY, type DecommissionStatus } from '@pharmatrace/custody';
+import {
+  bizStepFor,
+  dispositionFor,
+  EXPIRY_KEY,
+  LOT_KEY,
+  type DecommissionStatus,
+} from '@pharmatrace/custody';
 
 /** The decommissions `POST /v1/decommission` accepts (dispensing has its own endpoint). */
 export const DECOMMISSION_REASONS = [
@@ -37,23 +43,6 @@ export interface OperationEventInput {
   readonly location?: string;
   /** Lot and expiry read from the pack; the custody rules compare them with the commissioned ones. */
   readonly stated: { readonly lot?: string; readonly expiry?: string };
-}
-
-/** The bizStep that goes with a decommission, as CBV and the custody conventions use them. */
-export function bizStepFor(status: DecommissionStatus): string {
-  switch (status) {
-    case 'dispensed':
-      return 'dispensing';
-    case 'destroyed':
-      return 'destroying';
-    case 'sample':
-      return 'sampling';
-    case 'stolen':
-    case 'exported':
-    case 'free_sample':
-    case 'locked':
-      return 'decommissioning';
-  }
 }
 
 /**
